@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from accounts.identity import citizen_id_error, tax_code_error
+from accounts.roles import Role
+
+
+def validate_citizen_id(value: str) -> None:
+    error = citizen_id_error(value)
+    if error:
+        raise ValidationError(error, code="citizen_id")
+
+
+def validate_tax_code(value: str) -> None:
+    error = tax_code_error(value)
+    if error:
+        raise ValidationError(error, code="tax_code")
+
+
+class User(AbstractUser):
+    class Kind(models.TextChoices):
+        CITIZEN = "citizen", "Công dân"
+        ORGANISATION = "organisation", "Tổ chức, doanh nghiệp"
+        STAFF = "staff", "Cán bộ, công chức"
+
+    kind = models.CharField("loại tài khoản", max_length=20, choices=Kind.choices, default=Kind.CITIZEN)
+    full_name = models.CharField("họ và tên", max_length=150, blank=True)
+    citizen_id = models.CharField(
+        "số định danh cá nhân", max_length=12, unique=True, null=True, blank=True,
+        validators=[validate_citizen_id],
+    )
+    tax_code = models.CharField(
+        "mã số thuế", max_length=14, unique=True, null=True, blank=True, validators=[validate_tax_code]
+    )
+    phone = models.CharField("số điện thoại", max_length=20, blank=True)
+    requires_two_factor = models.BooleanField(
+        "bắt buộc xác thực hai lớp", default=False,
+        help_text="Khi bật, người dùng phải nhập mã TOTP từ ứng dụng xác thực mỗi lần đăng nhập.",
+    )
+
+    class Meta:
+        verbose_name = "người dùng"
+        verbose_name_plural = "người dùng"
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def clean(self) -> None:
+        super().clean()
+        if self.kind == self.Kind.CITIZEN and not self.citizen_id and not self.is_superuser:
+            raise ValidationError({"citizen_id": "Tài khoản công dân phải có số định danh cá nhân."})
+        if self.kind == self.Kind.ORGANISATION and not self.tax_code:
+            raise ValidationError({"tax_code": "Tài khoản tổ chức phải có mã số thuế."})
+
+
+class Membership(models.Model):
+    """A staff member's role in one agency; a person may hold several."""
+
+    user = models.ForeignKey(User, verbose_name="người dùng", on_delete=models.CASCADE, related_name="memberships")
+    agency = models.ForeignKey(
+        "units.Agency", verbose_name="cơ quan", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField("vai trò", max_length=20, choices=Role.choices)
+    is_active = models.BooleanField("đang hiệu lực", default=True)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "phân công vai trò"
+        verbose_name_plural = "phân công vai trò"
+        constraints = [models.UniqueConstraint(fields=["user", "agency", "role"], name="unique_membership_role")]
+        indexes = [models.Index(fields=["agency", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.agency}"
