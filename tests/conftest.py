@@ -1,0 +1,100 @@
+"""Shared fixtures: a small province with two agencies, and the personas of our stories.
+
+Personas (design.md): Lan the citizen, Hòa the counter officer, Minh the specialist,
+Dũng the leader, Quân the agency administrator — all of agency A, the Department of
+Construction — Tú, a specialist of agency B (another agency), Vy the operations-centre
+operator, and Sơn the system administrator.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from accounts.models import User
+from accounts.roles import Role
+from accounts.services import grant_role
+from units.models import AdministrativeUnit, Agency
+
+PASSWORD = "mat-khau-thu-nghiem-2025"
+
+
+@pytest.fixture
+def province(db):
+    return AdministrativeUnit.objects.create(
+        code="46", name="Thành phố Huế", division_type="thành phố trung ương", codename="hue",
+        level=AdministrativeUnit.Level.PROVINCE,
+    )
+
+
+@pytest.fixture
+def agency_a(province):
+    return Agency.objects.create(
+        code="000.00.20.H57", name="Sở Xây dựng", kind=Agency.Kind.DEPARTMENT, unit=province
+    )
+
+
+@pytest.fixture
+def agency_b(province):
+    return Agency.objects.create(code="000.00.21.H57", name="Sở Y tế", kind=Agency.Kind.DEPARTMENT, unit=province)
+
+
+@pytest.fixture
+def ioc(province):
+    return Agency.objects.create(
+        code="000.00.30.H57", name="Trung tâm Giám sát, điều hành đô thị thông minh",
+        kind=Agency.Kind.OPERATIONS_CENTER, unit=province,
+    )
+
+
+def make_user(username: str, **fields) -> User:
+    fields.setdefault("kind", User.Kind.STAFF)
+    user = User.objects.create_user(username=username, password=PASSWORD, **fields)
+    return user
+
+
+def staff(username: str, agency, role: str, **fields) -> User:
+    user = make_user(username, full_name=fields.pop("full_name", username), **fields)
+    grant_role(user, agency, role)
+    return User.objects.get(pk=user.pk)
+
+
+@pytest.fixture
+def lan(db):
+    return make_user("046190000123", kind=User.Kind.CITIZEN, citizen_id="046190000123", full_name="Nguyễn Thị Lan")
+
+
+@pytest.fixture
+def hoa(agency_a):
+    return staff("hoa", agency_a, Role.COUNTER_OFFICER, full_name="Trần Thị Hòa")
+
+
+@pytest.fixture
+def minh(agency_a):
+    return staff("minh", agency_a, Role.SPECIALIST, full_name="Lê Văn Minh")
+
+
+@pytest.fixture
+def dung(agency_a):
+    return staff("dung", agency_a, Role.LEADER, full_name="Phạm Quốc Dũng")
+
+
+@pytest.fixture
+def quan(agency_a):
+    return staff("quan", agency_a, Role.AGENCY_ADMIN, full_name="Hoàng Minh Quân")
+
+
+@pytest.fixture
+def tu(agency_b):
+    return staff("tu", agency_b, Role.SPECIALIST, full_name="Võ Anh Tú")
+
+
+@pytest.fixture
+def vy(ioc):
+    return staff("vy", ioc, Role.OPERATOR, full_name="Đặng Thảo Vy")
+
+
+@pytest.fixture
+def son(db):
+    return User.objects.create_superuser(
+        username="son", password=PASSWORD, kind=User.Kind.STAFF, full_name="Bùi Thanh Sơn"
+    )
