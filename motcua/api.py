@@ -7,6 +7,7 @@ Every error leaves the API as JSON with a stable machine code and a Vietnamese m
 from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 
 class ApiError(Exception):
@@ -17,7 +18,13 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.errors = status, code, message, errors or []
 
 
+class UnicodeJSONRenderer(JSONRenderer):
+    # Vietnamese stays readable in responses instead of \uXXXX escapes.
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=UnicodeJSONRenderer(),
     title="motcua API",
     version="1",
     description="API của hệ thống một cửa điện tử motcua. Lỗi trả về dạng JSON: code, message, errors.",
