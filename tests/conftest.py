@@ -98,3 +98,38 @@ def son(db):
     return User.objects.create_superuser(
         username="son", password=PASSWORD, kind=User.Kind.STAFF, full_name="Bùi Thanh Sơn"
     )
+
+
+# --- Suite-wide rules -------------------------------------------------------------------
+# Tests marked `postgres` exercise PostgreSQL-only behaviour (row locks across processes);
+# on SQLite they are deselected, not skipped. In CI (MOTCUA_REQUIRE_SERVICES=1) any skip
+# fails the run, so a missing service can never hide behind a green build.
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    selected, deselected = [], []
+    for item in items:
+        (deselected if item.get_closest_marker("postgres") else selected).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+
+
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    import os
+
+    if os.environ.get("MOTCUA_REQUIRE_SERVICES") == "1" and _skipped and exitstatus == 0:
+        print(f"\nMOTCUA_REQUIRE_SERVICES=1 but {len(_skipped)} test(s) were skipped: {_skipped[:5]}")
+        session.exitstatus = 1
