@@ -50,7 +50,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -131,6 +130,7 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "motcua")
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "vi"
+# English is the second language once its message catalogue exists; until then every page is Vietnamese.
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")
