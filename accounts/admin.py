@@ -1,0 +1,160 @@
+"""Admin for users and role memberships, scoped to the agencies the administrator manages.
+
+Every role change goes through accounts.services (grant_role / revoke_role), the one
+write path that also keeps `kind` and `is_staff` consistent with the roles held.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
+
+from accounts.admin_site import PolicyAdminMixin
+from accounts.forms import USER_FIELDS, UserAdminChangeForm, UserAdminCreationForm
+from accounts.models import Membership, User
+from accounts.permissions import require
+from accounts.services import grant_role, revoke_role
+from units.models import Agency
+
+STAFF_ACTION = "agency.manage_staff"
+
+
+@admin.register(User)
+class UserAdmin(PolicyAdminMixin, DjangoUserAdmin):
+    view_action = change_action = add_action = STAFF_ACTION
+    delete_action = "units.manage"  # province-wide: only the system administrator deletes accounts
+    agency_lookup = "memberships__agency"
+
+    form = UserAdminChangeForm
+    add_form = UserAdminCreationForm
+    list_display = ("username", "full_name", "kind", "citizen_id", "is_active", "is_staff", "requires_two_factor")
+    list_filter = ("kind", "is_active", "is_staff", "is_superuser", "requires_two_factor")
+    search_fields = ("username", "full_name", "citizen_id", "tax_code", "email", "phone")
+    ordering = ("username",)
+
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Thông tin cá nhân", {"fields": USER_FIELDS}),
+        ("Quyền", {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        ("Mốc thời gian", {"fields": ("last_login", "date_joined")}),
+    )
+    # What an agency administrator may touch: no Django permissions, no superuser flag.
+    agency_fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Thông tin cá nhân", {"fields": USER_FIELDS}),
+        ("Trạng thái", {"fields": ("is_active", "is_staff", "last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "usable_password", "password1", "password2")}),
+        ("Thông tin cá nhân", {"fields": USER_FIELDS}),
+        ("Phân công vai trò", {"fields": ("agency", "role")}),
+    )
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if not request.user.is_superuser:
+            qs = qs.filter(is_superuser=False)
+        return qs
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_view_permission(request, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser:
+            return self.agency_fieldsets
+        return super().get_fieldsets(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return ("last_login", "date_joined")
+        # is_staff follows the roles held (grant_role/revoke_role); kind likewise.
+        return ("kind", "is_staff", "last_login", "date_joined") if obj is not None else ()
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None:
+            agencies = Agency.objects.all()
+            scope = self.allowed_agency_ids(request, STAFF_ACTION)
+            if scope is not None:
+                agencies = agencies.filter(pk__in=scope)
+            attrs = {"agency_queryset": agencies, "assignment_required": scope is not None}
+            form = type(form.__name__, (form,), attrs)
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if not request.user.is_superuser and (obj.is_superuser or "is_superuser" in form.changed_data):
+            raise PermissionDenied("Chỉ quản trị hệ thống được cấp quyền quản trị hệ thống.")
+        super().save_model(request, obj, form, change)
+        agency, role = form.cleaned_data.get("agency"), form.cleaned_data.get("role")
+        if not change and agency and role:
+            require(request.user, STAFF_ACTION, agency)
+            grant_role(obj, agency, role)
+
+
+@admin.register(Membership)
+class MembershipAdmin(PolicyAdminMixin, admin.ModelAdmin):
+    view_action = change_action = add_action = STAFF_ACTION
+    delete_action = "units.manage"  # agency administrators revoke (deactivate) instead of deleting
+    agency_lookup = "agency"
+
+    list_display = ("user", "agency", "role", "is_active", "created_at")
+    list_filter = ("role", "is_active", ("agency", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("user__username", "user__full_name", "agency__name", "agency__code")
+    list_select_related = ("user", "agency")
+    autocomplete_fields = ("user",)
+    actions = ("revoke_selected",)
+
+    def get_fields(self, request, obj=None):
+        return ("user", "agency", "role") if obj is None else ("user", "agency", "role", "is_active", "created_at")
+
+    def get_readonly_fields(self, request, obj=None):
+        # A membership is a fact (who, where, which role): to change it, revoke and grant anew.
+        return ("user", "agency", "role", "created_at") if obj is not None else ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        scope = self.allowed_agency_ids(request, STAFF_ACTION)
+        if scope is not None:
+            # Limits both the choices shown and what the form accepts on POST.
+            if db_field.name == "agency":
+                kwargs["queryset"] = Agency.objects.filter(pk__in=scope)
+            elif db_field.name == "user":
+                kwargs["queryset"] = User.objects.filter(
+                    is_superuser=False, pk__in=Membership.objects.filter(agency__in=scope).values("user")
+                )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        require(request.user, STAFF_ACTION, obj.agency)
+        if not change:
+            membership = grant_role(obj.user, obj.agency, obj.role)
+            obj.pk, obj.created_at, obj.is_active = membership.pk, membership.created_at, membership.is_active
+        elif "is_active" in form.changed_data:
+            if obj.is_active:
+                grant_role(obj.user, obj.agency, obj.role)
+            else:
+                revoke_role(obj.user, obj.agency, obj.role)
+
+    def delete_model(self, request, obj):
+        revoke_role(obj.user, obj.agency, obj.role)  # keeps is_staff consistent before the row goes
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for membership in queryset.select_related("user", "agency"):
+            self.delete_model(request, membership)
+
+    @admin.action(description="Thu hồi các vai trò đã chọn")
+    def revoke_selected(self, request, queryset):
+        count = 0
+        for membership in queryset.select_related("user", "agency"):
+            if self.has_change_permission(request, membership):
+                revoke_role(membership.user, membership.agency, membership.role)
+                count += 1
+        self.message_user(request, f"Đã thu hồi {count} vai trò.", messages.SUCCESS)
