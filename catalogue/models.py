@@ -17,6 +17,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from accounts.roles import Role
+from motcua.formats import group_thousands
 
 # National database code, optionally with a provincial suffix: 1.001234 or 1.000948.H38
 # (one-stop.md §4).
@@ -243,7 +244,7 @@ class Fee(VersionPart):
         verbose_name_plural = "phí, lệ phí"
 
     def __str__(self) -> str:
-        return f"{self.name}: {self.amount:,} đồng".replace(",", ".")
+        return f"{self.name}: {group_thousands(self.amount)} đồng"
 
 
 class Component(VersionPart):

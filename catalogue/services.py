@@ -66,7 +66,6 @@ def process_problems(version: ProcedureVersion) -> list[str]:
 def search_fields(version: ProcedureVersion) -> tuple[str, str]:
     body = [
         version.procedure.code, version.field.name, version.result_name, version.requirements,
-        version.competent_agency.name, version.receiving_agency.name,
         *(c.name for c in version.components.all()),
         *(f"{lb.number} {lb.title}" for lb in version.legal_bases.all()),
     ]

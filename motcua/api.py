@@ -82,9 +82,11 @@ def _vietnamese_validation_message(err: dict) -> str:
 
 
 def _register_routers() -> None:
+    from catalogue.api import router as catalogue_router
     from workdays.api import router as calendar_router
 
     api.add_router("/calendar", calendar_router)
+    api.add_router("/", catalogue_router)
 
 
 _register_routers()

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,6 +9,11 @@ from motcua.views import home
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
+    path("thu-tuc/", include("catalogue.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
+
+if settings.DEBUG:
+    # Uploaded files (blank forms) in development; production serves them from the storage.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
