@@ -6,7 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts.permissions import register_action, require
@@ -42,13 +42,17 @@ def version_on(procedure, day: date) -> ProcedureVersion | None:
 def current_versions(day: date | None = None) -> QuerySet[ProcedureVersion]:
     """For each procedure not abolished, its version in force on `day` (today by default)."""
     day = day or timezone.localdate()
-    in_force = (
-        ProcedureVersion.objects.filter(procedure=OuterRef("procedure"), state=Published, effective_from__lte=day)
-        .order_by("-effective_from", "-number")
-        .values("pk")[:1]
+    # A version is in force when no later published version of the same procedure is; an
+    # anti-join both databases plan as one pass over the versions.
+    superseded = ProcedureVersion.objects.filter(
+        procedure=OuterRef("procedure"), state=Published, effective_from__lte=day,
+    ).filter(
+        Q(effective_from__gt=OuterRef("effective_from"))
+        | Q(effective_from=OuterRef("effective_from"), number__gt=OuterRef("number"))
     )
     return (
-        ProcedureVersion.objects.filter(state=Published, effective_from__lte=day, pk=Subquery(in_force))
+        ProcedureVersion.objects.filter(state=Published, effective_from__lte=day)
+        .exclude(Exists(superseded))
         .exclude(procedure__abolished_on__lte=day)
         .select_related("procedure", "field", "competent_agency", "receiving_agency")
     )
