@@ -176,19 +176,40 @@ class WorkingCalendar:
 
     def due_in_hours(self, received_at: datetime, hours: int) -> datetime:
         _require_positive(hours, "Số giờ làm việc")
-        remaining = timedelta(hours=hours)
-        cursor = self.deemed_receipt(received_at)
+        return self.add_working_time(received_at, timedelta(hours=hours))
+
+    def add_working_time(self, start: datetime, duration: timedelta) -> datetime:
+        """The moment `duration` of working time after `start` (itself deemed first)."""
+        if duration < timedelta(0):
+            raise CalendarError("Khoảng thời gian làm việc không được âm.")
+        remaining = duration
+        cursor = self.deemed_receipt(start)
         while True:
             day, moment = cursor.date(), cursor.time()
             for period in self.periods:
                 if moment >= period.end:
                     continue
-                start = max(moment, period.start)
-                available = self._at(day, period.end) - self._at(day, start)
+                begin = self._at(day, max(moment, period.start))
+                available = self._at(day, period.end) - begin
                 if remaining <= available:
-                    return self._at(day, start) + remaining
+                    return begin + remaining
                 remaining -= available
             cursor = self._at(self.next_working_day(day), self.periods[0].start)
+
+    def working_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """Working time inside [start, end): what a paused clock gives back (one-stop.md §9)."""
+        start, end = self._local(start), self._local(end)
+        total = timedelta(0)
+        day = start.date()
+        while day <= end.date():
+            if self.is_working_day(day):
+                for period in self.periods:
+                    begin = max(start, self._at(day, period.start))
+                    finish = min(end, self._at(day, period.end))
+                    if finish > begin:
+                        total += finish - begin
+            day += timedelta(days=1)
+        return total
 
     def classify(self, completed_at: datetime, due_at: datetime) -> Timeliness:
         completed, due = self._local(completed_at), self._local(due_at)

@@ -69,3 +69,11 @@ def test_a_completion_at_the_due_time_is_on_time(cal, received, days):
     due = cal.due_in_days(received, days)
     assert cal.classify(due, due).value == "on_time"
     assert cal.classify(due + timedelta(seconds=1), due).value == "late"
+
+
+@settings(max_examples=200, deadline=None)
+@given(cal=calendars, start=moments, minutes=st.integers(min_value=0, max_value=60 * 200))
+def test_adding_working_time_and_measuring_it_agree(cal, start, minutes):
+    end = cal.add_working_time(start, timedelta(minutes=minutes))
+    assert cal.is_working_time(end)
+    assert cal.working_time_between(cal.deemed_receipt(start), end) == timedelta(minutes=minutes)

@@ -216,3 +216,17 @@ class TestParsePeriods:
     def test_bad_periods_are_explained(self, text, message):
         with pytest.raises(CalendarError, match=message):
             parse_periods(text)
+
+
+class TestWorkingTimeBetween:
+    def test_counts_only_working_periods(self, cal):
+        # Monday 10:00 -> Wednesday 10:00: two working days = 16 working hours.
+        assert cal.working_time_between(at(2025, 3, 10, 10), at(2025, 3, 12, 10)).total_seconds() == 16 * 3600
+
+    def test_skips_weekends_and_holidays(self, cal):
+        # Friday 24/1/2025 16:00 -> Monday 3/2/2025 08:30: 1 h on Friday + 1 h on Monday (Tết between).
+        assert cal.working_time_between(at(2025, 1, 24, 16), at(2025, 2, 3, 8, 30)).total_seconds() == 2 * 3600
+
+    def test_empty_or_reversed_interval_is_zero(self, cal):
+        assert cal.working_time_between(at(2025, 3, 10, 12), at(2025, 3, 10, 12, 30)).total_seconds() == 0
+        assert cal.working_time_between(at(2025, 3, 11), at(2025, 3, 10)).total_seconds() == 0
