@@ -80,14 +80,13 @@ def search_fields(version: ProcedureVersion) -> tuple[str, str]:
 def start_draft(procedure, user=None) -> ProcedureVersion:
     """The procedure's draft: the existing one, or a copy of its latest version."""
     locked = type(procedure).objects.select_for_update().get(pk=procedure.pk)
-    existing = locked.versions.filter(state=ProcedureVersion.State.DRAFT).first()
-    if existing:
-        return existing
     source = locked.versions.order_by("-number").first()
     if source is None:
         raise ValidationError("Thủ tục chưa có phiên bản nào để sao chép.")
     if user is not None:
         require(user, "catalogue.edit", source.competent_agency)
+    if source.state == ProcedureVersion.State.DRAFT:
+        return source
     parts = {model: list(model.objects.filter(version=source)) for model in PARTS}
     draft = source
     draft.pk = None
