@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "units",
     "workdays",
     "catalogue",
+    "dossiers",
     "demo",
 ]
 
