@@ -84,7 +84,7 @@ def _perform(
     try:
         with transaction.atomic():
             dossier = (
-                Dossier.objects.select_for_update()
+                Dossier.objects.select_for_update(of=("self",))
                 .select_related("procedure_version", "current_step", "receiving_agency", "current_agency")
                 .get(pk=dossier_id)
             )
@@ -506,7 +506,7 @@ def return_result(dossier: Dossier, actor, *, key: str | None = None, note: str 
 
 
 def _flow_back(sub: Dossier, actor, now) -> None:
-    parent = Dossier.objects.select_for_update().select_related("current_step", "receiving_agency").get(
+    parent = Dossier.objects.select_for_update(of=("self",)).select_related("current_step", "receiving_agency").get(
         pk=sub.parent_id
     )
     if parent.state != State.TRANSFERRED:

@@ -34,3 +34,46 @@ def dossier_changed(dossier_id: int, event_id: int) -> None:
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [dossier.applicant_email])
         except Exception:  # a mail outage must never undo or block the dossier change
             logger.exception("could not e-mail the applicant of dossier %s", dossier_id)
+
+
+ALERT_SUBJECTS = {
+    "due_soon": "Hồ sơ {code} sắp đến hạn: cần xử lý hoặc gửi phiếu xin lỗi, hẹn lại (mẫu 04)",
+    "overdue": "Hồ sơ {code} đã quá hạn trả kết quả",
+    "step_overdue": "Hồ sơ {code} quá hạn xử lý ở bước “{step}”",
+}
+
+
+def deadline_alert(dossier_id: int, kind: str) -> None:
+    """Tell the officers responsible: the assignee (or everyone holding the step's role) and
+    the leaders of the agency holding the dossier, who sign the apology."""
+    from accounts.models import User
+    from accounts.roles import Role
+    from dossiers.models import Dossier
+
+    dossier = Dossier.objects.select_related("current_step", "current_agency", "assignee").get(pk=dossier_id)
+    roles = {Role.LEADER}
+    if dossier.current_step_id and not dossier.assignee_id:
+        roles.add(dossier.current_step.role)  # nobody assigned: everyone who could take the step
+    members = User.objects.filter(
+        memberships__agency=dossier.current_agency, memberships__role__in=roles, memberships__is_active=True,
+        is_active=True,
+    )
+    recipients = set(members.exclude(email="").values_list("email", flat=True))
+    if dossier.assignee_id and dossier.assignee.email:
+        recipients.add(dossier.assignee.email)
+    emails = sorted(recipients)
+    if not emails:
+        return
+    step = dossier.current_step.name if dossier.current_step_id else ""
+    subject = ALERT_SUBJECTS[kind].format(code=dossier.code, step=step)
+    body = f"{subject}.\nHạn trả kết quả: {timezone_text(dossier.due_at)}.\n"
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, emails)
+    except Exception:  # alerts must not stop the sweep
+        logger.exception("could not send the %s alert of dossier %s", kind, dossier_id)
+
+
+def timezone_text(moment) -> str:
+    from django.utils import timezone
+
+    return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y") if moment else ""

@@ -18,6 +18,13 @@ from units.models import AdministrativeUnit, Agency
 PASSWORD = "mat-khau-thu-nghiem-2025"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Argon2 is deliberately slow; tests that are not about hashing use a fast hasher
+    # (tests/test_settings.py checks that Argon2 is what production uses).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def province(db):
     return AdministrativeUnit.objects.create(

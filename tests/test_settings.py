@@ -63,8 +63,11 @@ def test_default_database_is_sqlite_in_wal_mode(tmp_path):
     assert result.stdout.split() == ["sqlite", "wal"], result.stderr
 
 
-def test_argon2_hashes_passwords(db):
+def test_argon2_hashes_passwords(db, settings):
+    import motcua.settings as project
     from accounts.models import User
 
+    assert project.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    settings.PASSWORD_HASHERS = project.PASSWORD_HASHERS  # the suite hashes fast elsewhere
     user = User.objects.create_user("an", password="mot-mat-khau-dai")
     assert user.password.startswith("argon2")
