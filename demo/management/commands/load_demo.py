@@ -1,16 +1,18 @@
-"""`manage.py load_demo`: all provinces and communes, then Huế's agencies and demo accounts."""
+"""`manage.py load_demo`: all provinces and communes, then Huế's agencies, demo accounts and catalogue."""
 
 from django.core.management.base import BaseCommand
 
+from demo.catalogue_loader import load_catalogue_demo
 from demo.loader import load_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Nạp dữ liệu mẫu thành phố Huế: 34 tỉnh, thành phố và các xã, phường; cơ quan; tài khoản mẫu. "
-        "Load the Huế demo (units, agencies, demo accounts); safe to run again."
+        "Nạp dữ liệu mẫu thành phố Huế: 34 tỉnh, thành phố và các xã, phường; cơ quan; tài khoản mẫu; thủ tục hành "
+        "chính. Load the Huế demo (units, agencies, demo accounts, procedure catalogue); safe to run again."
     )
 
     def handle(self, *args, **options):
         counts = load_demo()
-        self.stdout.write(self.style.SUCCESS(str(counts)))
+        catalogue = load_catalogue_demo()  # after the agencies it refers to
+        self.stdout.write(self.style.SUCCESS(f"{counts} {catalogue}"))
