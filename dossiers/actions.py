@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -85,7 +86,7 @@ def _perform(
         with transaction.atomic():
             dossier = (
                 Dossier.objects.select_for_update(of=("self",))
-                .select_related("procedure_version", "current_step", "receiving_agency", "current_agency")
+                .select_related("procedure_version", "current_step", "receiving_agency")
                 .get(pk=dossier_id)
             )
             if key and (found := _replay(key, action)):
@@ -119,8 +120,9 @@ def _record(dossier: Dossier, action: str, actor, key, now, change: _Change, bef
     )
     append(dossier, event)
     dossier.save()
-    event_id, dossier_id = event.pk, dossier.pk
-    transaction.on_commit(lambda: notify.dossier_changed(dossier_id, event_id))
+    if notify.wants(action, dossier):
+        message = notify.applicant_message(dossier, event)
+        transaction.on_commit(lambda: notify.send_applicant_message(message))
     return Outcome(dossier, event)
 
 
@@ -157,7 +159,13 @@ def _is_applicant(actor, dossier: Dossier) -> bool:
 
 
 def _steps(dossier: Dossier) -> list[ProcessStep]:
-    return list(dossier.procedure_version.steps.order_by("order", "pk"))
+    return steps_of(dossier.procedure_version_id)
+
+
+@lru_cache(maxsize=2048)
+def steps_of(version_id: int) -> list[ProcessStep]:
+    """The steps of a version, cached: a published version never changes (catalogue/models.py)."""
+    return list(ProcessStep.objects.filter(version_id=version_id).order_by("order", "pk"))
 
 
 # --- step movement ---------------------------------------------------------------------------
@@ -467,7 +475,7 @@ def transfer(dossier: Dossier, actor, *, version: ProcedureVersion, note: str = 
         )
         sub.code = next_code(version.receiving_agency, timezone.localdate(now))
         sub.due_at = sub.statutory_due_at = dossier_due(version, calendar_for(version.receiving_agency), now)
-        steps = list(version.steps.order_by("order", "pk"))
+        steps = steps_of(version.pk)
         if not steps:
             raise ActionError("no_process", "Thủ tục liên thông chưa có quy trình xử lý.")
         _enter_step(sub, steps[0], now)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import secrets
 from datetime import date
 
+from django.db import connection
+
 from dossiers.models import DossierCounter
 
 # Letters and digits that cannot be mistaken for each other when read aloud or typed.
@@ -14,14 +16,20 @@ _SECRET_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 def next_code(agency, day: date) -> str:
     """Take the next number of `agency` on `day`; must run inside the receiving transaction.
 
-    The counter row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writing
-    transactions), so concurrent receipts on any number of processes get distinct,
-    consecutive numbers, and a receipt that rolls back gives its number back unused.
+    One upsert (the same SQL on PostgreSQL and SQLite ≥ 3.35) creates or increments the
+    counter row and leaves it locked until the receipt commits, so concurrent receipts on
+    any number of processes get distinct, consecutive numbers, and a receipt that rolls
+    back gives its number back unused.
     """
-    counter, _ = DossierCounter.objects.select_for_update().get_or_create(agency=agency, day=day)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{agency.code}-{day:%y%m%d}-{counter.last:04d}"
+    table = DossierCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (agency_id, day, last) VALUES (%s, %s, 1) "  # noqa: S608 (table name is ours)
+            f"ON CONFLICT (agency_id, day) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+            [agency.pk, day],
+        )
+        number = cursor.fetchone()[0]
+    return f"{agency.code}-{day:%y%m%d}-{number:04d}"
 
 
 def new_lookup_secret() -> str:

@@ -17,23 +17,29 @@ APPLICANT_ACTIONS = {
 }
 
 
-def dossier_changed(dossier_id: int, event_id: int) -> None:
-    from dossiers.models import DossierEvent
+def wants(action: str, dossier) -> bool:
+    """Whether an action on this dossier sends anything (checked before scheduling work)."""
+    return action in APPLICANT_ACTIONS and bool(dossier.applicant_email)
 
-    event = DossierEvent.objects.select_related("dossier").get(pk=event_id)
-    dossier = event.dossier
-    if event.action in APPLICANT_ACTIONS and dossier.applicant_email:
-        subject = f"Hồ sơ {dossier.code or ''}: {dossier.get_status_display()}".strip()
-        body = (
-            f"Kính gửi {dossier.applicant_name},\n\n"
-            f"Hồ sơ {dossier.code or ''} của Ông/Bà hiện ở trạng thái: {dossier.get_status_display()}.\n"
-            + (f"Nội dung: {event.data.get('reason')}\n" if event.data.get("reason") else "")
-            + f"Mã tra cứu: {dossier.lookup_secret}\n"
-        )
-        try:
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [dossier.applicant_email])
-        except Exception:  # a mail outage must never undo or block the dossier change
-            logger.exception("could not e-mail the applicant of dossier %s", dossier_id)
+
+def applicant_message(dossier, event) -> dict:
+    """What the applicant is told, taken from the objects in hand (no query after commit)."""
+    subject = f"Hồ sơ {dossier.code or ''}: {dossier.get_status_display()}".replace("  ", " ")
+    reason = event.data.get("reason")
+    body = (
+        f"Kính gửi {dossier.applicant_name},\n\n"
+        f"Hồ sơ {dossier.code or ''} của Ông/Bà hiện ở trạng thái: {dossier.get_status_display()}.\n"
+        + (f"Nội dung: {reason}\n" if reason else "")
+        + f"Mã tra cứu: {dossier.lookup_secret}\n"
+    )
+    return {"subject": subject, "body": body, "to": [dossier.applicant_email], "dossier": dossier.pk}
+
+
+def send_applicant_message(message: dict) -> None:
+    try:
+        send_mail(message["subject"], message["body"], settings.DEFAULT_FROM_EMAIL, message["to"])
+    except Exception:  # a mail outage must never undo or block the dossier change
+        logger.exception("could not e-mail the applicant of dossier %s", message["dossier"])
 
 
 ALERT_SUBJECTS = {

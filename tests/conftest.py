@@ -19,6 +19,19 @@ PASSWORD = "mat-khau-thu-nghiem-2025"
 
 
 @pytest.fixture(autouse=True)
+def _fresh_caches():
+    # Process-level caches (working-day overrides, published process steps) must not carry
+    # rows from one test's rolled-back transaction into the next test.
+    from django.core.cache import cache
+
+    from dossiers.actions import steps_of
+
+    cache.clear()
+    steps_of.cache_clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Argon2 is deliberately slow; tests that are not about hashing use a fast hasher
     # (tests/test_settings.py checks that Argon2 is what production uses).

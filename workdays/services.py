@@ -11,13 +11,31 @@ back to the province defaults in settings.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from workdays.calendar import DayRules, WorkingCalendar, parse_periods
 from workdays.models import DayOverride
 
+OVERRIDES_CACHE_KEY = "workdays:overrides"
+# Overrides are provincial decisions taken days ahead; with a shared cache (Redis) every
+# process sees a change at once through the signal below, with a per-process cache within
+# this many seconds.
+OVERRIDES_CACHE_SECONDS = 60
+
 
 def day_rules() -> DayRules:
-    return DayRules(dict(DayOverride.objects.values_list("date", "is_working_day")))
+    overrides = cache.get(OVERRIDES_CACHE_KEY)
+    if overrides is None:
+        overrides = dict(DayOverride.objects.values_list("date", "is_working_day"))
+        cache.set(OVERRIDES_CACHE_KEY, overrides, OVERRIDES_CACHE_SECONDS)
+    return DayRules(overrides)
+
+
+@receiver([post_save, post_delete], sender=DayOverride)
+def _forget_overrides(**kwargs) -> None:
+    cache.delete(OVERRIDES_CACHE_KEY)
 
 
 def calendar_for(agency=None) -> WorkingCalendar:
