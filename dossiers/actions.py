@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from django.core.exceptions import PermissionDenied
@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from accounts.permissions import roles_in
 from accounts.roles import CITIZEN, Role
-from catalogue.models import ProcedureVersion, ProcessStep
+from catalogue.models import WORKING_HOURS_PER_DAY, ProcedureVersion, ProcessStep
 from catalogue.services import version_on
 from dossiers import notify
 from dossiers.codes import new_lookup_secret, next_code
@@ -554,10 +554,15 @@ def apologize(dossier: Dossier, actor, *, reason: str, new_due_at: datetime, key
         _require_role(actor, agency, Role.LEADER)
         if d.apologized_at is not None:
             raise ActionError("already_apologized", "Hồ sơ đã được hẹn lại một lần; không được hẹn lại lần thứ hai.")
-        if new_due_at <= max(d.due_at, now):
+        if now >= d.due_at:
+            raise ActionError("too_late", "Hồ sơ đã quá hạn trả kết quả; phiếu xin lỗi và hẹn lại phải gửi trước hạn.")
+        if new_due_at <= d.due_at:
             raise ActionError("invalid_date", "Ngày hẹn mới phải sau hạn trả kết quả hiện tại.")
+        # Decree 61 asks for the apology at least one working day before the due date.
+        notice = calendar_for(d.receiving_agency).working_time_between(now, d.due_at)
         change.agency = agency
-        change.data = {"reason": reason, "previous_due_at": d.due_at.isoformat(), "on_time": now < d.due_at}
+        change.data = {"reason": reason, "previous_due_at": d.due_at.isoformat(),
+                       "on_time": notice >= timedelta(hours=WORKING_HOURS_PER_DAY)}
         d.apologized_at = now
         d.due_at = new_due_at
         d.due_soon_alerted_at = d.overdue_alerted_at = None

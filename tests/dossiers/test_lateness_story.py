@@ -23,6 +23,20 @@ def test_apology_sets_the_new_date_once(received, hoa, dung, clock):
     assert dossier.events.filter(action="apologize").count() == 1
 
 
+def test_an_apology_the_afternoon_before_is_recorded_as_short_notice(received, hoa, dung, clock):
+    dossier = actions.forward(received, hoa).dossier
+    clock.move_to(at(2025, 3, 31, 14))  # three working hours before the due time
+    outcome = actions.apologize(dossier, dung, reason="Chậm", new_due_at=at(2025, 4, 4, 17))
+    assert outcome.event.data["on_time"] is False
+
+
+def test_no_apology_once_the_due_time_has_passed(received, hoa, dung, clock):
+    dossier = actions.forward(received, hoa).dossier
+    clock.move_to(at(2025, 4, 1, 9))
+    with pytest.raises(ActionError, match="trước hạn"):
+        actions.apologize(dossier, dung, reason="Chậm", new_due_at=at(2025, 4, 4, 17))
+
+
 def test_the_new_date_must_be_later(received, dung, hoa):
     dossier = actions.forward(received, hoa).dossier
     with pytest.raises(ActionError, match="phải sau"):
