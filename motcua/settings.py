@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "workdays",
     "catalogue",
     "dossiers",
+    "fieldreports",
     "demo",
 ]
 
@@ -182,6 +183,31 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# --- Field reports (docs/fieldreports.md) -----------------------------------------------
+# Map tiles: empty means no tile layer (the map shows markers on a blank ground and the list
+# works as before); e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png where allowed.
+FIELDREPORTS_TILE_URL = env_str("FIELDREPORTS_TILE_URL", "")
+FIELDREPORTS_TILE_ATTRIBUTION = env_str("FIELDREPORTS_TILE_ATTRIBUTION", "")
+FIELDREPORTS_PHOTO_MAX_BYTES = env_int("FIELDREPORTS_PHOTO_MAX_BYTES", 8 * 1024 * 1024)
+FIELDREPORTS_PHOTO_MAX_COUNT = env_int("FIELDREPORTS_PHOTO_MAX_COUNT", 5)
+FIELDREPORTS_DUPLICATE_RADIUS_M = env_int("FIELDREPORTS_DUPLICATE_RADIUS_M", 250)
+FIELDREPORTS_NIGHT_END = env_time("FIELDREPORTS_NIGHT_END", "07:30")
+FIELDREPORTS_REOPEN_DAYS = env_int("FIELDREPORTS_REOPEN_DAYS", 10)
+FIELDREPORTS_ESCALATION_LEVEL2_HOURS = env_int("FIELDREPORTS_ESCALATION_LEVEL2_HOURS", 24)
+FIELDREPORTS_IOC_AGENCY_CODE = env_str("FIELDREPORTS_IOC_AGENCY_CODE", "")
+FIELDREPORTS_OPEN311_JURISDICTION = env_str("FIELDREPORTS_OPEN311_JURISDICTION", "hue.gov.vn")
+FIELDREPORTS_OPEN311_CONTACT = env_str("FIELDREPORTS_OPEN311_CONTACT", "ioc@hue.gov.vn")
+FIELDREPORTS_MAP_CENTER = (16.4637, 107.5909)  # Huế
+
+# Leaflet and Leaflet.markercluster come from PyPI (XStatic packages), never a CDN.
+import xstatic.pkg.leaflet  # noqa: E402
+import xstatic.pkg.leaflet_markercluster  # noqa: E402
+
+STATICFILES_DIRS = [
+    ("vendor/leaflet", xstatic.pkg.leaflet.BASE_DIR),
+    ("vendor/leaflet-markercluster", xstatic.pkg.leaflet_markercluster.BASE_DIR),
+]
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from demo.catalogue_loader import load_catalogue_demo
 from demo.loader import load_demo
+from fieldreports.demo import load_fieldreports_demo
 
 
 class Command(BaseCommand):
@@ -15,4 +16,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counts = load_demo()
         catalogue = load_catalogue_demo()  # after the agencies it refers to
-        self.stdout.write(self.style.SUCCESS(f"{counts} {catalogue}"))
+        fieldreports = load_fieldreports_demo()  # after the agencies and demo accounts
+        self.stdout.write(self.style.SUCCESS(f"{counts} {catalogue} {fieldreports}"))

@@ -1,0 +1,36 @@
+"""The escalation sweep (DIGIT PGR's scheduled job, field-reports.md §2).
+
+Level 1 when a report passes its deadline: the unit's leaders are told. Level 2 when it is
+still open FIELDREPORTS_ESCALATION_LEVEL2_HOURS later: the operations centre is told.
+Idempotent and safe on several workers: each step is a conditional UPDATE.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from fieldreports.actions import escalate
+from fieldreports.models import Report
+
+
+@dataclass
+class SweepCounts:
+    level1: int = 0
+    level2: int = 0
+
+
+def sweep(now: datetime | None = None, batch: int = 1000) -> SweepCounts:
+    now = now or timezone.now()
+    counts = SweepCounts()
+    open_ = Report.objects.filter(status__in=Report.OPEN_STATUSES)
+    # Deadlines are stored, so "overdue" is an indexed range query (design.md).
+    for pk in open_.filter(escalation_level=0, due_at__lt=now).values_list("pk", flat=True)[:batch]:
+        counts.level1 += escalate(pk, 0, 1, now=now)
+    level2_before = now - timedelta(hours=settings.FIELDREPORTS_ESCALATION_LEVEL2_HOURS)
+    for pk in open_.filter(escalation_level=1, due_at__lt=level2_before).values_list("pk", flat=True)[:batch]:
+        counts.level2 += escalate(pk, 1, 2, now=now)
+    return counts

@@ -1,0 +1,100 @@
+"""Routing a report to its responsible unit (category × area → agency, first match wins).
+
+The router (an STRtree over the rule polygons) is built once per process and cached. It
+is rebuilt when the rules, boundaries or categories change: signals clear this process's
+copy at once, and a cheap fingerprint (counts and latest change times) read on each use
+lets other processes notice the change on their next report.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+
+from fieldreports.geo import GeometryError, PointLocator, Router, Rule, shape_of
+from fieldreports.models import Boundary, Category, RoutingRule
+
+_lock = threading.Lock()
+_cache: dict[str, object] = {}
+
+
+def _fingerprint() -> tuple:
+    parts = []
+    for model in (RoutingRule, Boundary, Category):
+        agg = model.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
+        parts.append((agg["n"], agg["last"]))
+    return tuple(parts)
+
+
+def invalidate() -> None:
+    with _lock:
+        _cache.clear()
+
+
+def _category_tree() -> dict[int, int | None]:
+    return dict(Category.objects.values_list("pk", "parent_id"))
+
+
+def _build() -> tuple[Router, PointLocator]:
+    parents = _category_tree()
+    children: dict[int, set[int]] = {}
+    for pk, parent in parents.items():
+        if parent:
+            children.setdefault(parent, set()).add(pk)
+    shapes: dict[int, object] = {}
+    ward_shapes: list[tuple[int, object]] = []
+    for boundary in Boundary.objects.all():
+        try:
+            geom = shape_of(boundary.geometry)
+        except GeometryError:
+            continue  # an invalid boundary never matches; the admin refuses to save one
+        shapes[boundary.pk] = geom
+        if boundary.unit_id:
+            ward_shapes.append((boundary.unit_id, geom))
+    unit_shape = dict(ward_shapes)
+    rules = []
+    for rule in RoutingRule.objects.filter(is_active=True, agency__is_active=True):
+        if rule.area_kind == RoutingRule.AreaKind.POLYGON:
+            geom = shapes.get(rule.boundary_id)
+        elif rule.area_kind == RoutingRule.AreaKind.WARD:
+            geom = unit_shape.get(rule.unit_id)
+        else:
+            geom = None
+        if rule.area_kind != RoutingRule.AreaKind.PROVINCE and geom is None:
+            continue  # an area without a boundary cannot match any point
+        # A rule on a group covers every category inside it.
+        cats = None
+        if rule.category_id is not None:
+            cats = frozenset({rule.category_id} | children.get(rule.category_id, set()))
+        rules.append(Rule(rule.order, rule.pk, cats, rule.agency_id, geom))
+    return Router(rules), PointLocator(sorted(ward_shapes))
+
+
+def current() -> tuple[Router, PointLocator]:
+    fingerprint = _fingerprint()
+    with _lock:
+        if _cache.get("fingerprint") == fingerprint:
+            return _cache["router"], _cache["locator"]
+    router, locator = _build()
+    with _lock:
+        _cache.update(fingerprint=fingerprint, router=router, locator=locator)
+    return router, locator
+
+
+@dataclass
+class RouteResult:
+    agency_id: int | None
+    rule_id: int | None
+    ward_id: int | None
+
+
+def route(category: Category, lat: float | None, lon: float | None) -> RouteResult:
+    router, locator = current()
+    rule = router.match([category.pk], lat, lon)
+    return RouteResult(
+        agency_id=rule.agency_id if rule else None,
+        rule_id=rule.rule_id if rule else None,
+        ward_id=locator.locate(lat, lon),
+    )

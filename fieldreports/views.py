@@ -1,0 +1,265 @@
+"""Pages of field reports: the public feed and map, a report's page, the reporter's own list
+and form, and the staff queues (IOC triage, a unit's queue) with their actions.
+
+Every staff view checks the actor's right on the server; the actions check again. Pages a
+handling unit or the public sees never carry the reporter's identity (QĐ 30/2022/QĐ-UBND).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import can
+from fieldreports import actions
+from fieldreports.models import Category, Report
+from fieldreports.permissions import handling_agency_ids, is_operator, may_handle
+from fieldreports.photos import PhotoError
+from fieldreports.services import may_rate, may_reopen, nearby_open_reports, period_filter, public_reports
+from units.models import AdministrativeUnit, Agency
+
+PAGE_SIZE = 20
+PERIODS = [("", "Mọi thời gian"), ("7", "7 ngày"), ("30", "30 ngày"), ("90", "90 ngày"), ("365", "1 năm")]
+
+
+def _leaf_categories():
+    return Category.objects.filter(is_active=True, children__isnull=True).select_related("parent").order_by(
+        "parent__order", "parent__name", "order", "name")
+
+
+def _filtered(request):
+    qs = public_reports().select_related("category", "agency", "ward")
+    f = {k: request.GET.get(k, "").strip() for k in ("category", "status", "unit", "ward", "period")}
+    if f["category"]:
+        qs = qs.filter(category__code=f["category"]) | qs.filter(category__parent__code=f["category"])
+    if f["status"] == "open":
+        qs = qs.filter(status__in=Report.OPEN_STATUSES)
+    elif f["status"] == "closed":
+        qs = qs.exclude(status__in=Report.OPEN_STATUSES)
+    elif f["status"] in Report.Status.values:
+        qs = qs.filter(status=f["status"])
+    if f["unit"].isdigit():
+        qs = qs.filter(agency_id=int(f["unit"]))
+    if f["ward"]:
+        qs = qs.filter(ward__code=f["ward"])
+    qs = qs.filter(period_filter(f["period"]))
+    return qs.order_by("-created_at", "-pk"), f
+
+
+def feed(request):
+    qs, f = _filtered(request)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "fieldreports/feed.html", {
+        "page": page, "f": f, "query": query.urlencode(), "categories": _leaf_categories(),
+        "groups": Category.objects.filter(parent__isnull=True, is_active=True),
+        "statuses": Report.Status.choices, "periods": PERIODS,
+        "agencies": Agency.objects.filter(pk__in=Report.objects.values("agency_id")).order_by("name"),
+        "wards": AdministrativeUnit.objects.filter(pk__in=Report.objects.values("ward_id")).order_by("name"),
+        "map": _map_settings(),
+    })
+
+
+def map_points(request):
+    qs, _ = _filtered(request)
+    rows = qs.filter(lat__isnull=False).values_list("pk", "lat", "long", "status", "category__name")[:3000]
+    labels = dict(Report.Status.choices)
+    return JsonResponse({"points": [
+        {"id": pk, "lat": lat, "long": lon, "status": labels[status], "open": status in Report.OPEN_STATUSES,
+         "category": name, "url": reverse("fieldreports:detail", args=[pk])}
+        for pk, lat, lon, status, name in rows
+    ]}, json_dumps_params={"ensure_ascii": False})
+
+
+def _map_settings() -> dict:
+    return {"tiles": settings.FIELDREPORTS_TILE_URL, "attribution": settings.FIELDREPORTS_TILE_ATTRIBUTION,
+            "lat": settings.FIELDREPORTS_MAP_CENTER[0], "long": settings.FIELDREPORTS_MAP_CENTER[1]}
+
+
+def detail(request, pk: int):
+    report = get_object_or_404(public_reports().select_related("category", "agency", "ward"), pk=pk)
+    photos = [p for p in report.photos.all() if not p.is_hidden]
+    return render(request, "fieldreports/detail.html", {
+        "report": report, "report_photos": [p for p in photos if p.kind == "report"],
+        "answer_photos": [p for p in photos if p.kind == "answer"],
+        "may_rate": may_rate(request.user, report), "may_reopen": may_reopen(request.user, report),
+        "is_mine": request.user.is_authenticated and report.reporter_id == request.user.pk,
+    })
+
+
+@login_required
+def my_reports(request):
+    qs = Report.objects.filter(reporter=request.user).select_related("category", "agency")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "fieldreports/mine.html", {"page": page})
+
+
+@login_required
+def new_report(request):
+    if not can(request.user, "fieldreport.report"):
+        raise PermissionDenied("Chỉ tài khoản công dân, tổ chức được gửi phản ánh.")
+    errors, values = {}, {}
+    if request.method == "POST":
+        values = request.POST
+        category = Category.objects.filter(code=values.get("category", ""), is_active=True).first()
+        lat, lon = _float(values.get("lat")), _float(values.get("long"))
+        if category is None:
+            errors["category"] = "Vui lòng chọn lĩnh vực."
+        else:
+            try:
+                report = actions.submit_report(
+                    reporter=request.user, category=category, description=values.get("description", ""),
+                    lat=lat, long=lon, address=values.get("address", ""), is_urgent=values.get("is_urgent") == "on",
+                    photos=request.FILES.getlist("photos"),
+                    attributes={k[5:]: values.getlist(k) if len(values.getlist(k)) > 1 else values.get(k)
+                                for k in values if k.startswith("attr_")},
+                    idempotency_key=values.get("client_key") or None,
+                )
+            except actions.ActionError as exc:
+                errors[exc.field or "general"] = exc.message
+            except PhotoError as exc:
+                errors["photos"] = str(exc)
+            else:
+                messages.success(request, f"Đã gửi phản ánh #{report.pk}. Cảm ơn bạn!")
+                return redirect("fieldreports:detail", pk=report.pk)
+    import uuid
+
+    return render(request, "fieldreports/new.html", {
+        "categories": _leaf_categories().prefetch_related("questions"), "errors": errors, "values": values,
+        "map": _map_settings(), "client_key": values.get("client_key") or uuid.uuid4().hex,
+        "max_photos": settings.FIELDREPORTS_PHOTO_MAX_COUNT,
+    }, status=400 if errors else 200)
+
+
+def _float(raw):
+    try:
+        return float(raw) if raw not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def nearby(request):
+    """Possible duplicates for the form: open public reports of the category near the pin."""
+    category = Category.objects.filter(code=request.GET.get("category", "")).first()
+    lat, lon = _float(request.GET.get("lat")), _float(request.GET.get("long"))
+    if category is None or lat is None or lon is None:
+        return JsonResponse([], safe=False)
+    found = nearby_open_reports(category, lat, lon)
+    return JsonResponse([
+        {"id": r.pk, "distance_m": round(d), "status": r.get_status_display(), "text": r.public_text[:140],
+         "url": reverse("fieldreports:detail", args=[r.pk])}
+        for r, d in found
+    ], safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+@login_required
+@require_POST
+def reporter_action(request, pk: int):
+    report = get_object_or_404(Report, pk=pk, reporter=request.user)
+    try:
+        if request.POST.get("action") == "rate":
+            actions.rate(report, request.user, request.POST.get("rating"), request.POST.get("comment", ""))
+            messages.success(request, "Cảm ơn bạn đã đánh giá.")
+        elif request.POST.get("action") == "reopen":
+            actions.reopen(report, request.user, request.POST.get("reason", ""))
+            messages.success(request, "Đã mở lại phản ánh.")
+    except actions.ActionError as exc:
+        messages.error(request, exc.message)
+    return redirect("fieldreports:detail", pk=pk)
+
+
+# --- staff ------------------------------------------------------------------------------------
+@login_required
+def ioc_queue(request):
+    if not is_operator(request.user):
+        raise PermissionDenied("Chỉ điều hành viên IOC được xem hàng chờ điều phối.")
+    which = request.GET.get("q", "triage")
+    qs = Report.objects.select_related("category", "agency", "reporter", "ward")
+    if which == "overdue":
+        qs = qs.filter(status__in=Report.OPEN_STATUSES, escalation_level__gte=1).order_by("due_at")
+    elif which == "all":
+        qs = qs.order_by("-created_at")
+    else:
+        qs = qs.filter(status=Report.Status.NEW).order_by("-is_urgent", "due_at")
+    return render(request, "fieldreports/ioc_queue.html", {
+        "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), "which": which,
+    })
+
+
+@login_required
+def unit_queue(request):
+    agency_ids = handling_agency_ids(request.user)
+    if not agency_ids:
+        raise PermissionDenied("Bạn không thuộc đơn vị xử lý phản ánh nào.")
+    qs = Report.objects.filter(agency_id__in=agency_ids, status__in=Report.HANDLING_STATUSES)
+    qs = qs.select_related("category", "agency", "ward").order_by("-is_urgent", "due_at")
+    return render(request, "fieldreports/unit_queue.html", {
+        "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
+        "agencies": Agency.objects.filter(pk__in=agency_ids),
+    })
+
+
+def _staff_report(request, pk: int) -> tuple[Report, bool, bool]:
+    report = get_object_or_404(Report.objects.select_related("category", "agency", "ward"), pk=pk)
+    operator = is_operator(request.user)
+    handler = may_handle(request.user, report) and report.status in Report.HANDLING_STATUSES
+    if not (operator or handler):
+        raise Http404("Không tìm thấy phản ánh hoặc bạn không có quyền xử lý.")
+    return report, operator, handler
+
+
+@login_required
+def staff_detail(request, pk: int):
+    report, operator, handler = _staff_report(request, pk)
+    show_identity = operator and is_operator(request.user, "fieldreport.view_identity")
+    return render(request, "fieldreports/staff_detail.html", {
+        "report": report, "operator": operator, "handler": handler, "show_identity": show_identity,
+        "photos": report.photos.all(), "events": report.events.select_related("actor", "from_agency", "to_agency"),
+        "agencies": Agency.objects.filter(is_active=True).exclude(kind=Agency.Kind.OPERATIONS_CENTER).order_by("name"),
+    })
+
+
+@login_required
+@require_POST
+def staff_action(request, pk: int):
+    report, operator, handler = _staff_report(request, pk)
+    p, action = request.POST, request.POST.get("action", "")
+    agency = Agency.objects.filter(pk=p.get("agency")).first() if p.get("agency", "").isdigit() else None
+    key = p.get("client_key") or None
+    try:
+        if action == "dispatch":
+            actions.dispatch(report, request.user, agency, reason=p.get("reason", ""), idempotency_key=key)
+        elif action == "accept":
+            actions.accept(report, request.user, idempotency_key=key)
+        elif action == "start":
+            actions.start(report, request.user, idempotency_key=key)
+        elif action == "resolve":
+            actions.resolve(report, request.user, p.get("answer", ""), photos=request.FILES.getlist("photos"),
+                            idempotency_key=key)
+        elif action == "reject":
+            actions.reject(report, request.user, p.get("reason", ""), idempotency_key=key)
+        elif action == "transfer":
+            actions.transfer(report, request.user, agency, p.get("reason", ""), idempotency_key=key)
+        elif action in ("hide", "unhide"):
+            actions.hide(report, request.user, p.get("reason", ""), hidden=action == "hide")
+        elif action == "edit_text":
+            actions.edit_public_text(report, request.user, p.get("text", ""), p.get("reason", ""))
+        elif action == "lock" and report.reporter_id:
+            actions.lock_account(report.reporter, request.user, p.get("reason", ""))
+        else:
+            raise actions.ActionError("Thao tác không hợp lệ.")
+    except (actions.ActionError, PhotoError) as exc:
+        messages.error(request, getattr(exc, "message", str(exc)))
+    else:
+        messages.success(request, "Đã cập nhật phản ánh.")
+    if operator or may_handle(request.user, Report.objects.get(pk=pk)):
+        return redirect("fieldreports:staff-detail", pk=pk)
+    return redirect("fieldreports:unit-queue")

@@ -1,0 +1,59 @@
+"""The escalation sweep: level 1 tells the unit's leaders, level 2 the IOC; idempotent."""
+
+from datetime import timedelta
+
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from fieldreports import actions
+from fieldreports.escalation import sweep
+from tests.fieldreports.conftest import report
+
+
+def test_overdue_report_escalates_to_leader_then_ioc(world, lan, dung, vy, ioc, lighting,
+                                                     django_capture_on_commit_callbacks):
+    # Given Dũng leads agency A, Vy operates the IOC, and a lighting report of agency A is overdue
+    dung.email, vy.email, ioc.email = "dung@example.vn", "vy@example.vn", "ioc@example.vn"
+    for row in (dung, vy, ioc):
+        row.save()
+    r = report(lan, lighting)
+    now = r.due_at + timedelta(minutes=1)
+    # When the sweep runs
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = sweep(now)
+    # Then the report is at level 1 and Dũng was told, not the IOC
+    r.refresh_from_db()
+    assert (counts.level1, counts.level2, r.escalation_level) == (1, 0, 1)
+    assert mail.outbox[-1].to == ["dung@example.vn"]
+    # When the sweep runs again at once (another worker, or a cron overlap), nothing happens
+    assert sweep(now).level1 == 0 and r.events.filter(action="escalate").count() == 1
+    # When a day later it is still open
+    with django_capture_on_commit_callbacks(execute=True):
+        counts = sweep(now + timedelta(hours=24))
+    r.refresh_from_db()
+    assert (counts.level2, r.escalation_level) == (1, 2)
+    assert sorted(mail.outbox[-1].to) == ["ioc@example.vn", "vy@example.vn"]
+
+
+def test_two_workers_racing_escalate_once(world, lan, lighting):
+    r = report(lan, lighting)
+    now = r.due_at + timedelta(minutes=1)
+    # Both workers read the report as level 0; only the first conditional UPDATE wins
+    assert actions.escalate(r.pk, 0, 1, now=now) is True
+    assert actions.escalate(r.pk, 0, 1, now=now) is False
+    assert r.events.filter(action="escalate").count() == 1
+
+
+def test_answered_and_in_time_reports_are_left_alone(world, lan, minh, lighting):
+    answered = report(lan, lighting)
+    actions.accept(answered, minh)
+    actions.resolve(answered, minh, "Đã sửa")
+    in_time = report(lan, lighting)
+    counts = sweep(in_time.due_at - timedelta(minutes=1) if in_time.due_at > answered.due_at else timezone.now())
+    assert counts.level1 == 0
+
+
+def test_command_runs(world, lan, lighting, capsys):
+    call_command("fieldreports_escalate")
+    assert "Escalated" in capsys.readouterr().out

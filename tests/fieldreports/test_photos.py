@@ -1,0 +1,56 @@
+"""Photos: type from content, size limit, EXIF (GPS included) stripped, stored with SHA-256."""
+
+import hashlib
+import io
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from fieldreports.photos import PhotoError, clean_photo
+from tests.fieldreports.conftest import jpeg_with_gps, report
+
+
+def test_gps_exif_is_stripped_and_type_comes_from_content(world, lan, lighting):
+    upload = jpeg_with_gps()
+    assert Image.open(io.BytesIO(upload.read())).getexif().get(0x8825)  # the upload carries GPS
+    r = report(lan, lighting, photos=[upload])
+    photo = r.photos.get()
+    # Named .png by the client, but it is a JPEG: stored as one
+    assert photo.content_type == "image/jpeg" and photo.file.name.endswith(".jpg")
+    assert photo.file.name.startswith("fieldreports/")
+    with default_storage.open(photo.file.name) as fh:
+        data = fh.read()
+    stored = Image.open(io.BytesIO(data))
+    assert not stored.getexif()  # no EXIF at all, so no GPS
+    assert photo.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_non_images_and_other_formats_are_refused():
+    with pytest.raises(PhotoError):
+        clean_photo(SimpleUploadedFile("anh.jpg", b"<html>not an image</html>"))
+    gif = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(gif, "GIF")
+    with pytest.raises(PhotoError):
+        clean_photo(SimpleUploadedFile("anh.jpg", gif.getvalue()))
+
+
+def test_size_limit_is_a_setting(settings):
+    settings.FIELDREPORTS_PHOTO_MAX_BYTES = 100
+    with pytest.raises(PhotoError):
+        clean_photo(jpeg_with_gps(size=(200, 200)))
+
+
+def test_at_most_five_photos(world, lan, lighting):
+    from fieldreports.actions import ActionError
+
+    with pytest.raises((PhotoError, ActionError)):
+        report(lan, lighting, photos=[jpeg_with_gps() for _ in range(6)])
+
+
+def test_png_is_kept_as_png():
+    buf = io.BytesIO()
+    Image.new("RGBA", (10, 10), (0, 0, 255, 128)).save(buf, "PNG")
+    clean = clean_photo(SimpleUploadedFile("x.jpg", buf.getvalue()))
+    assert clean.content_type == "image/png" and clean.width == 10

@@ -1,0 +1,166 @@
+"""Stories of the handling workflow, through the action functions (fieldreports/actions.py)."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from fieldreports import actions
+from fieldreports.actions import ActionError
+from fieldreports.models import Report, ReportEvent
+from tests.fieldreports.conftest import IN_WARD_A, OUTSIDE, report
+
+S = Report.Status
+
+
+def test_report_dispatch_accept_resolve_rate(world, lan, vy, minh, power, agency_a, django_capture_on_commit_callbacks):
+    # Given agency A and Lan have e-mail addresses, and Lan reports a power problem no rule covers
+    agency_a.email = "sxd@example.vn"
+    agency_a.save()
+    lan.email = "lan@example.vn"
+    lan.save()
+    r = report(lan, power, description="Dây điện võng thấp qua đường.")
+    # Then it waits in the IOC triage queue
+    assert (r.status, r.agency) == (S.NEW, None)
+    # When Vy dispatches it to agency A
+    with django_capture_on_commit_callbacks(execute=True):
+        r = actions.dispatch(r, vy, agency_a, reason="Thuộc thẩm quyền Sở Xây dựng")
+    assert (r.status, r.agency) == (S.DISPATCHED, agency_a)
+    # And Minh of agency A accepts, starts and resolves it with a public answer
+    r = actions.accept(r, minh)
+    r = actions.start(r, minh)
+    with django_capture_on_commit_callbacks(execute=True):
+        r = actions.resolve(r, minh, "Đã cho nâng dây điện lên độ cao an toàn.")
+    assert r.status == S.RESOLVED and r.resolved_at
+    # And Lan rates it 5, which closes it
+    r = actions.rate(r, lan, 5, "Cảm ơn")
+    assert (r.status, r.rating) == (S.CLOSED, 5)
+    # Then every step is an event, in order, with who did it
+    events = list(ReportEvent.objects.filter(report=r).values_list("action", "from_status", "to_status"))
+    assert events == [
+        ("submit", "", "new"), ("dispatch", "new", "dispatched"), ("accept", "dispatched", "accepted"),
+        ("start", "accepted", "in_progress"), ("resolve", "in_progress", "resolved"), ("rate", "resolved", "closed"),
+    ]
+    assert ReportEvent.objects.get(report=r, action="accept").actor == minh
+    # And the unit was mailed on dispatch, Lan on the answer
+    subjects = [m.subject for m in mail.outbox]
+    assert any("được chuyển đến đơn vị" in s for s in subjects)
+    assert any("Đã xử lý" in s for s in subjects)
+
+
+def test_matching_rule_dispatches_at_once(world, lan, lighting, agency_a):
+    r = report(lan, lighting, where=OUTSIDE)  # the lighting group's rule covers the whole city
+    assert (r.status, r.agency, r.routed_by_id) == (S.DISPATCHED, agency_a, world[1].pk)
+    assert list(r.events.values_list("action", flat=True)) == ["submit", "route"]
+
+
+def test_reject_then_reporter_reopens_back_to_triage(world, lan, minh, lighting):
+    r = report(lan, lighting)
+    actions.accept(r, minh)
+    r = actions.reject(r, minh, "Không thuộc phạm vi: đèn trong khuôn viên tư nhân.")
+    assert r.status == S.REJECTED and r.rejection_reason
+    # When Lan reopens it within 10 days
+    r = actions.reopen(r, lan, "Đèn nằm trên vỉa hè công cộng.")
+    # Then it is back in the IOC triage queue with a new deadline
+    assert (r.status, r.agency, r.reopen_count) == (S.NEW, None, 1)
+
+
+def test_only_the_reporter_reopens_and_only_within_ten_days(world, lan, minh, vy, lighting):
+    r = report(lan, lighting)
+    actions.accept(r, minh)
+    r = actions.resolve(r, minh, "Đã thay bóng đèn.")
+    with pytest.raises(ActionError):
+        actions.reopen(r, minh, "Tôi muốn mở lại")
+    with pytest.raises(ActionError):
+        actions.reopen(r, vy, "Tôi muốn mở lại")
+    late = r.resolved_at + timedelta(days=10, minutes=1)
+    with pytest.raises(ActionError) as exc:
+        actions.reopen(r, lan, "Vẫn chưa sáng", now=late)
+    assert exc.value.code == "too_late"
+    assert actions.reopen(r, lan, "Vẫn chưa sáng", now=r.resolved_at + timedelta(days=9)).status == S.NEW
+
+
+def test_transfer_to_another_unit_and_back_to_the_ioc(world, lan, minh, tu, lighting, agency_b):
+    r = report(lan, lighting)
+    r = actions.transfer(r, minh, agency_b, "Thuộc Sở Y tế")
+    assert (r.status, r.agency) == (S.DISPATCHED, agency_b)
+    # Minh of agency A may no longer act on it; Tú of agency B may
+    with pytest.raises(PermissionDenied):
+        actions.accept(r, minh)
+    actions.accept(r, tu)
+    r = actions.transfer(r, tu, None, "Không rõ đơn vị phụ trách")
+    assert (r.status, r.agency) == (S.NEW, None)
+    event = r.events.get(action="transfer", from_agency=agency_b)
+    assert event.reason == "Không rõ đơn vị phụ trách"
+
+
+def test_permissions_are_checked_in_the_actions(world, lan, minh, tu, hoa, lighting, agency_b):
+    r = report(lan, lighting)
+    # A specialist of another agency cannot accept; a citizen cannot dispatch
+    with pytest.raises(PermissionDenied):
+        actions.accept(r, tu)
+    with pytest.raises(PermissionDenied):
+        actions.dispatch(r, lan, agency_b)
+    # Minh (agency A) cannot re-route: that is the IOC's job
+    with pytest.raises(PermissionDenied):
+        actions.dispatch(r, minh, agency_b)
+    # Staff cannot report as citizens
+    with pytest.raises(PermissionDenied):
+        report(hoa, lighting)
+
+
+def test_wrong_state_and_bad_rating_are_refused(world, lan, minh, lighting):
+    r = report(lan, lighting)
+    with pytest.raises(ActionError):
+        actions.resolve(r, minh, "Xong")  # not accepted yet
+    actions.accept(r, minh)
+    r = actions.resolve(r, minh, "Xong")
+    with pytest.raises(ActionError):
+        actions.rate(r, lan, 6)
+    with pytest.raises(ActionError):
+        actions.rate(r, minh, 4)
+
+
+def test_idempotency_key_makes_a_retry_harmless(world, lan, minh, lighting):
+    r = report(lan, lighting, idempotency_key="app-123")
+    again = report(lan, lighting, idempotency_key="app-123")
+    assert again.pk == r.pk and Report.objects.count() == 1
+    actions.accept(r, minh, idempotency_key="acc-1")
+    actions.accept(r, minh, idempotency_key="acc-1")  # the retry does nothing, raises nothing
+    assert r.events.filter(action="accept").count() == 1
+
+
+def test_events_are_append_only(world, lan, lighting):
+    r = report(lan, lighting)
+    event = r.events.first()
+    event.reason = "sửa"
+    with pytest.raises(ValidationError):
+        event.save()
+    with pytest.raises(ValidationError):
+        event.delete()
+
+
+def test_validation_of_the_report(world, lan, lighting, waste, infra):
+    with pytest.raises(ActionError) as exc:
+        actions.submit_report(reporter=lan, category=lighting, description="x" * 4001, lat=16.47, long=107.59)
+    assert exc.value.field == "description"
+    with pytest.raises(ActionError) as exc:
+        actions.submit_report(reporter=lan, category=lighting, description="Đèn hỏng")
+    assert exc.value.field == "address"
+    with pytest.raises(ActionError):  # a group is not a category one can report in
+        actions.submit_report(reporter=lan, category=infra, description="Đèn hỏng", address="12 Lê Lợi")
+    with pytest.raises(ActionError) as exc:  # a required extra question
+        actions.submit_report(reporter=lan, category=waste, description="Rác", address="12 Lê Lợi")
+    assert exc.value.field == "attribute[khoi-luong]"
+    ok = actions.submit_report(reporter=lan, category=lighting, description="Đèn hỏng", address="12 Lê Lợi",
+                               now=timezone.now())
+    assert ok.lat is None and ok.address == "12 Lê Lợi"
+
+
+def test_ward_polygon_rule_routes_waste(world, lan, waste, agency_b, ward_a):
+    inside = report(lan, waste, where=IN_WARD_A)
+    outside = report(lan, waste, where=OUTSIDE)
+    assert (inside.agency, inside.ward) == (agency_b, ward_a)
+    assert (outside.status, outside.agency, outside.ward) == (S.NEW, None, None)
