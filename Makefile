@@ -27,7 +27,7 @@ demo: migrate
 
 run: demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	@$(BIN)/python manage.py demo_accounts
+	@$(BIN)/python manage.py demo_accounts --url http://$(HOST):$(PORT)/
 	@echo "motcua is serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

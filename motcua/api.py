@@ -59,9 +59,19 @@ def _auth_error(request: HttpRequest, exc: AuthenticationError):
     return api.create_response(request, error_body("not_authenticated", "Bạn cần đăng nhập."), status=401)
 
 
+# Ninja's own HTTP errors carry English text; clients get a Vietnamese message and a code.
+_HTTP_ERRORS = {
+    400: ("bad_request", "Không đọc được nội dung yêu cầu: kiểm tra định dạng JSON hoặc biểu mẫu gửi lên."),
+    403: ("forbidden", "Bạn không có quyền thực hiện thao tác này."),
+    404: ("not_found", "Không tìm thấy nội dung yêu cầu."),
+    405: ("method_not_allowed", "Phương thức HTTP này không được hỗ trợ."),
+}
+
+
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError):
-    return api.create_response(request, error_body("http_error", str(exc)), status=exc.status_code)
+    code, message = _HTTP_ERRORS.get(exc.status_code, ("http_error", "Yêu cầu không được xử lý."))
+    return api.create_response(request, error_body(code, message), status=exc.status_code)
 
 
 def _vietnamese_validation_message(err: dict) -> str:
@@ -83,9 +93,11 @@ def _vietnamese_validation_message(err: dict) -> str:
 
 def _register_routers() -> None:
     from catalogue.api import router as catalogue_router
+    from dossiers.api import router as dossiers_router
     from workdays.api import router as calendar_router
 
     api.add_router("/calendar", calendar_router)
+    api.add_router("/dossiers", dossiers_router)
     api.add_router("/", catalogue_router)
 
 

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # With ninja installed as an app, the API docs use its bundled Swagger UI, not a CDN.
+    "ninja",
     # motcua's own apps, one per domain
     "motcua",
     "accounts",

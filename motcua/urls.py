@@ -10,6 +10,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("thu-tuc/", include("catalogue.urls")),
+    path("", include("dossiers.urls")),
     path("phan-anh/", include("fieldreports.urls")),
     path("open311/", include("fieldreports.urls_open311")),
     path("admin/", admin.site.urls),

@@ -52,13 +52,16 @@ def account_rows() -> list[tuple[str, str, str, str]]:
 class Command(BaseCommand):
     help = "In địa chỉ và các tài khoản mẫu. Print the URL and the demo accounts."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default=URL, help="where motcua is served (default: %(default)s)")
+
     def handle(self, *args, **options):
         header = ("Tên đăng nhập / Username", "Mật khẩu / Password", "Vai trò / Role", "Cơ quan / Agency")
         rows = account_rows()
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
         line = "  ".join("-" * w for w in widths) + "  " + "-" * len(header[3])
         out = self.stdout
-        out.write(f"motcua: {URL}")
+        out.write(f"motcua: {options['url']}")
         out.write(
             f"Mật khẩu chung của tài khoản mẫu / Shared demo password: {data.DEMO_PASSWORD} "
             "(trừ khi đã đổi / unless changed)"

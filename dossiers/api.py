@@ -1,0 +1,606 @@
+"""REST API of dossiers (/api/v1/dossiers): intake, actions, files, search, detail, history.
+
+Every endpoint needs a logged-in user (Django session). Every state change goes through
+dossiers/actions.py, which checks the actor's role; reads are limited to
+`visible_dossiers(user)`, and a dossier outside it answers 404, not 403, so codes of other
+agencies' dossiers cannot be probed. The detail never embeds the event history
+(design.md): it is paged at /dossiers/{id}/events.
+
+Browser clients using the session cookie must send the CSRF token in the `X-CSRFToken`
+header on POST (the value of the `csrftoken` cookie); see docs/api-dossiers.md.
+
+Idempotency: the `Idempotency-Key` header is scoped to the user and the dossier before it
+reaches the engine, so two users (or two dossiers) never share an outcome by reusing a key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import File, Form, Header, Query, Router, Schema
+from ninja.files import UploadedFile
+from ninja.responses import Status as Reply
+from ninja.security import SessionAuth
+from pydantic import Field
+
+from accounts.models import User
+from accounts.permissions import POLICY, roles_in
+from accounts.roles import SYSTEM_ADMIN
+from catalogue.models import Component, Procedure
+from catalogue.services import version_on
+from dossiers import actions
+from dossiers.actions import ActionError, Applicant
+from dossiers.deadlines import agency_of_step
+from dossiers.files import attach_file
+from dossiers.models import Channel, Dossier, DossierEvent, DossierFile, Timeliness
+from dossiers.search import search_dossiers, status_filter, visible_dossiers
+from dossiers.states import State, Status
+from motcua.api import ApiError
+
+MAX_PAGE_SIZE = 100
+MAX_KEY_LENGTH = 64
+
+# ActionError codes that mean "fix your input"; every other code is a conflict with the
+# dossier's current state (409).
+INPUT_ERRORS = frozenset({
+    "missing_reason", "invalid_amount", "invalid_date", "bad_assignee", "invalid_applicant", "not_online",
+    "version_not_in_force", "same_agency", "invalid_component", "invalid_file_type", "empty_file",
+    "idempotency_key_reused",
+})
+
+
+class SessionUser(SessionAuth):
+    """The logged-in user of the Django session. Authentication is checked before CSRF, so an
+    anonymous call gets 401 (not 403), and a CSRF failure gets a Vietnamese JSON error."""
+
+    def __call__(self, request: HttpRequest):
+        user = getattr(request, "user", None)
+        if not (user and user.is_authenticated and user.is_active):
+            return None
+        if self.csrf and not getattr(request, "_ninja_csrf_exempt", False):
+            from ninja.utils import check_csrf
+
+            if check_csrf(request):
+                raise ApiError(403, "csrf_failed",
+                               "Thiếu hoặc sai mã CSRF: gửi tiêu đề X-CSRFToken bằng giá trị cookie csrftoken.")
+        return user
+
+
+router = Router(tags=["Hồ sơ"], auth=SessionUser())
+
+
+# --- schemas ---------------------------------------------------------------------------------------
+
+class ErrorOut(Schema):
+    code: str
+    message: str
+    errors: list[dict]
+
+
+class Choice(Schema):
+    code: str
+    label: str
+
+
+class NumberChoice(Schema):
+    code: int
+    label: str
+
+
+class AgencyRef(Schema):
+    code: str
+    name: str
+
+
+class ProcedureRef(Schema):
+    code: str
+    name: str
+    version: int
+
+
+class ApplicantOut(Schema):
+    kind: str
+    id_number: str
+    name: str
+    address: str
+    phone: str
+    email: str
+    representative_name: str
+    representative_id_number: str
+
+
+class StepRef(Schema):
+    name: str
+    role: str
+    role_label: str
+    agency: AgencyRef
+    started_at: datetime | None
+    due_at: datetime | None
+
+
+class PersonRef(Schema):
+    username: str
+    full_name: str
+
+
+class FileOut(Schema):
+    id: int
+    component_id: int | None
+    component_name: str | None
+    original_name: str
+    content_type: str
+    extension: str
+    size: int
+    sha256: str
+    uploaded_by: str | None
+    uploaded_at: datetime
+
+
+class DossierSummary(Schema):
+    id: int
+    code: str | None
+    status: NumberChoice
+    state: Choice
+    channel: NumberChoice
+    procedure: ProcedureRef
+    applicant_name: str
+    receiving_agency: AgencyRef
+    current_agency: AgencyRef
+    submitted_at: datetime | None
+    received_at: datetime | None
+    due_at: datetime | None
+    timeliness: Choice | None
+
+
+class DossierDetail(DossierSummary):
+    applicant: ApplicantOut | None
+    current_step: StepRef | None
+    assignee: PersonRef | None
+    statutory_due_at: datetime | None
+    resolved_at: datetime | None
+    returned_at: datetime | None
+    apologized_at: datetime | None
+    parent: str | None
+    sub_dossiers: list[str]
+    files: list[FileOut]
+    event_count: int
+    lookup_secret: str | None
+
+
+class DossierPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[DossierSummary]
+
+
+class EventOut(Schema):
+    seq: int
+    action: str
+    at: datetime
+    actor_name: str
+    agency: str | None
+    from_state: str
+    to_state: str
+    from_status: int | None
+    to_status: int
+    from_step: str | None
+    to_step: str | None
+    due_at: datetime | None
+    step_due_at: datetime | None
+    step_timeliness: str
+    data: dict
+
+
+class EventPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[EventOut]
+
+
+class ApplicantIn(Schema):
+    kind: str = Field("citizen", description="citizen (công dân) hoặc organisation (tổ chức)")
+    id_number: str = Field(..., max_length=14, description="Số định danh cá nhân (12 số) hoặc mã số thuế")
+    name: str = Field(..., max_length=200)
+    address: str = Field("", max_length=300)
+    phone: str = Field("", max_length=20)
+    email: str = Field("", max_length=254)
+    representative_name: str = Field("", max_length=200)
+    representative_id_number: str = Field("", max_length=12)
+
+
+class IntakeIn(Schema):
+    procedure_code: str = Field(..., description="Mã thủ tục, ví dụ 1.009994")
+    channel: int = Field(..., ge=1, le=3, description="1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích")
+    applicant: ApplicantIn
+    receiving_agency: str | None = Field(None, description="Mã cơ quan tiếp nhận (chỉ tiếp nhận trực tiếp/bưu chính)")
+    receive: bool = Field(False, description="Tiếp nhận ngay (cán bộ một cửa, tại quầy)")
+    assignee: str | None = Field(None, description="Tên đăng nhập người xử lý bước đầu khi tiếp nhận ngay")
+    note: str = ""
+
+
+class ActionName(StrEnum):
+    RECEIVE = "receive"
+    REQUEST_INTAKE_SUPPLEMENT = "request_intake_supplement"
+    RESUBMIT = "resubmit"
+    REFUSE = "refuse"
+    FORWARD = "forward"
+    APPROVE = "approve"
+    SIGN = "sign"
+    SEND_BACK = "send_back"
+    REASSIGN = "reassign"
+    REQUEST_SUPPLEMENT = "request_supplement"
+    REQUEST_PAYMENT = "request_payment"
+    STOP = "stop"
+    RESUME = "resume"
+    TRANSFER = "transfer"
+    RETURN_RESULT = "return_result"
+    WITHDRAW = "withdraw"
+    APOLOGIZE = "apologize"
+
+
+class ActionIn(Schema):
+    reason: str = Field("", description="Lý do (từ chối, trả lại, bổ sung, dừng, rút, xin lỗi)")
+    missing: list[str] = Field(default_factory=list, description="Giấy tờ cần bổ sung")
+    assignee: str | None = Field(None, description="Tên đăng nhập người xử lý")
+    note: str = ""
+    amount: int | None = Field(None, description="Số tiền (đồng) khi yêu cầu nghĩa vụ tài chính")
+    new_due_at: datetime | None = Field(None, description="Ngày hẹn mới (ISO 8601 có múi giờ) khi xin lỗi")
+    procedure_code: str | None = Field(None, description="Mã thủ tục liên thông khi chuyển cơ quan khác")
+
+
+class SearchQuery(Schema):
+    code: str = ""
+    applicant_id: str = ""
+    name: str = Field("", description="Tên người nộp, không phân biệt dấu")
+    status: str = Field("", description="Mã trạng thái quốc gia 1–10 hoặc trạng thái nội bộ")
+    agency: str = Field("", description="Mã cơ quan tiếp nhận hoặc đang xử lý")
+    received_from: date | None = None
+    received_to: date | None = None
+    page: int = 1
+    page_size: int = 20
+
+
+class PageQuery(Schema):
+    page: int = 1
+    page_size: int = 20
+
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 413: ErrorOut, 422: ErrorOut}
+READ_ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+# --- error translation -------------------------------------------------------------------------------
+
+@contextmanager
+def _engine_errors() -> Iterator[None]:
+    """The engine's refusals as API errors with stable codes."""
+    try:
+        yield
+    except ActionError as exc:
+        status = 413 if exc.code == "file_too_large" else 422 if exc.code in INPUT_ERRORS else 409
+        raise ApiError(status, exc.code, exc.message) from None
+    except PermissionDenied as exc:
+        raise ApiError(403, "forbidden", str(exc) or "Bạn không có quyền thực hiện thao tác này.") from None
+    except DjangoValidationError as exc:
+        errors = [{"field": field if field != "__all__" else "", "message": message}
+                  for field, messages in _validation_messages(exc) for message in messages]
+        raise ApiError(422, "invalid_input", "Dữ liệu gửi lên không hợp lệ.", errors) from None
+
+
+def _validation_messages(exc: DjangoValidationError) -> list[tuple[str, list[str]]]:
+    if hasattr(exc, "error_dict"):
+        return [(field, [str(m) for e in errs for m in e.messages]) for field, errs in exc.error_dict.items()]
+    return [("", list(exc.messages))]
+
+
+def _paging(page: int, page_size: int) -> tuple[int, int]:
+    if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise ApiError(422, "invalid_input", f"page phải ≥ 1 và page_size từ 1 đến {MAX_PAGE_SIZE}.")
+    start = (page - 1) * page_size
+    return start, start + page_size
+
+
+def _scoped_key(user, scope: str, key: str | None) -> str | None:
+    """The engine's idempotency keys are global; the client's key counts per user and dossier."""
+    if key is None or not key.strip():
+        return None
+    key = key.strip()
+    if len(key) > MAX_KEY_LENGTH:
+        raise ApiError(422, "invalid_input", f"Idempotency-Key dài tối đa {MAX_KEY_LENGTH} ký tự.",
+                       [{"field": "Idempotency-Key", "message": f"Tối đa {MAX_KEY_LENGTH} ký tự."}])
+    return f"api/{user.pk}/{scope}/{key}"
+
+
+# --- loading -----------------------------------------------------------------------------------------
+
+def _with_relations(queryset):
+    return queryset.select_related(
+        "procedure_version__procedure", "procedure_version__competent_agency", "receiving_agency",
+        "current_agency", "current_step__other_agency", "assignee", "parent",
+    )
+
+
+def _visible(request: HttpRequest, dossier_id: int) -> Dossier:
+    found = _with_relations(visible_dossiers(request.auth)).filter(pk=dossier_id).first()
+    if found is None:
+        raise ApiError(404, "not_found", "Không tìm thấy hồ sơ, hoặc bạn không có quyền xem hồ sơ này.")
+    return found
+
+
+def _user_by_username(username: str | None, field: str = "assignee") -> User | None:
+    if not username:
+        return None
+    user = User.objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise ApiError(422, "unknown_user", f"Không tìm thấy cán bộ có tên đăng nhập “{username}”.",
+                       [{"field": field, "message": "Không tìm thấy người dùng."}])
+    return user
+
+
+def _version_in_force(code: str, field: str):
+    procedure = Procedure.objects.filter(code=(code or "").strip()).first()
+    version = version_on(procedure, timezone.localdate()) if procedure else None
+    if version is None:
+        raise ApiError(422, "procedure_not_found", f"Không tìm thấy thủ tục có mã “{code}” đang có hiệu lực.",
+                       [{"field": field, "message": "Mã thủ tục không đúng hoặc chưa có hiệu lực."}])
+    return version
+
+
+# --- serialisation -----------------------------------------------------------------------------------
+
+def _t(moment: datetime | None) -> datetime | None:
+    # Times leave in the province's local time (+07:00), as officials read them.
+    return timezone.localtime(moment) if moment else None
+
+
+def _agency(agency) -> dict:
+    return {"code": agency.code, "name": agency.name}
+
+
+def _summary(d: Dossier) -> dict:
+    version = d.procedure_version
+    return {
+        "id": d.pk, "code": d.code,
+        "status": {"code": d.status, "label": Status(d.status).label},
+        "state": {"code": d.state, "label": State(d.state).label},
+        "channel": {"code": d.channel, "label": Channel(d.channel).label},
+        "procedure": {"code": version.procedure.code, "name": version.name, "version": version.number},
+        "applicant_name": d.applicant_name,
+        "receiving_agency": _agency(d.receiving_agency), "current_agency": _agency(d.current_agency),
+        "submitted_at": _t(d.submitted_at), "received_at": _t(d.received_at), "due_at": _t(d.due_at),
+        "timeliness": {"code": d.timeliness, "label": Timeliness(d.timeliness).label} if d.timeliness else None,
+    }
+
+
+def _may_see_secret(user, d: Dossier) -> bool:
+    """The lookup secret goes to the applicant and the staff of the receiving agency only."""
+    if d.submitted_by_id is not None and d.submitted_by_id == user.pk:
+        return True
+    roles = roles_in(user, d.receiving_agency_id)
+    return bool(roles & (POLICY["dossier.view"] | {SYSTEM_ADMIN}))
+
+
+def _file(f: DossierFile) -> dict:
+    return {
+        "id": f.pk, "component_id": f.component_id, "component_name": f.component.name if f.component else None,
+        "original_name": f.original_name, "content_type": f.content_type, "extension": f.extension,
+        "size": f.size, "sha256": f.sha256,
+        "uploaded_by": (f.uploaded_by.full_name or f.uploaded_by.username) if f.uploaded_by else None,
+        "uploaded_at": _t(f.uploaded_at),
+    }
+
+
+def _detail(user, d: Dossier) -> dict:
+    step = d.current_step
+    files = d.files.select_related("component", "uploaded_by").order_by("uploaded_at", "pk")
+    return {
+        **_summary(d),
+        "applicant": {
+            "kind": d.applicant_kind, "id_number": d.applicant_id_number, "name": d.applicant_name,
+            "address": d.applicant_address, "phone": d.applicant_phone, "email": d.applicant_email,
+            "representative_name": d.representative_name,
+            "representative_id_number": d.representative_id_number,
+        },
+        "current_step": {
+            "name": step.name, "role": step.role, "role_label": step.get_role_display(),
+            "agency": _agency(agency_of_step(step, d)),
+            "started_at": _t(d.step_started_at), "due_at": _t(d.step_due_at),
+        } if step else None,
+        "assignee": {"username": d.assignee.username, "full_name": d.assignee.full_name} if d.assignee else None,
+        "statutory_due_at": _t(d.statutory_due_at), "resolved_at": _t(d.resolved_at), "returned_at": _t(d.returned_at),
+        "apologized_at": _t(d.apologized_at),
+        "parent": d.parent.code if d.parent else None,
+        "sub_dossiers": [code or f"#{pk}" for pk, code in d.sub_dossiers.order_by("pk").values_list("pk", "code")],
+        "files": [_file(f) for f in files],
+        "event_count": d.event_count,
+        "lookup_secret": d.lookup_secret if _may_see_secret(user, d) else None,
+    }
+
+
+def _fresh_detail(user, dossier_id: int) -> dict:
+    # After an action the actor sees its outcome even if the dossier has left their scope.
+    return _detail(user, _with_relations(Dossier.objects).get(pk=dossier_id))
+
+
+# --- endpoints ---------------------------------------------------------------------------------------
+
+@router.post("", response={201: DossierDetail, **ERRORS}, summary="Nộp / tiếp nhận hồ sơ")
+def intake(request: HttpRequest, payload: IntakeIn,
+           idempotency_key: str | None = Header(None, alias="Idempotency-Key")):
+    """Đăng ký hồ sơ: công dân nộp trực tuyến (channel=2), hoặc cán bộ một cửa nhập hồ sơ tại quầy /
+    qua bưu chính (channel 1, 3) và, với `receive=true`, tiếp nhận ngay (cấp mã hồ sơ và hạn trả kết quả).
+    Gửi lại cùng `Idempotency-Key` trả về đúng hồ sơ đã tạo, không tạo hồ sơ mới."""
+    user = request.auth
+    key = _scoped_key(user, "intake", idempotency_key)
+    version = _version_in_force(payload.procedure_code, "procedure_code")
+    receiving_agency = None
+    if payload.receiving_agency:
+        if payload.channel == Channel.ONLINE:
+            raise ApiError(422, "invalid_input", "Hồ sơ trực tuyến được gửi đến cơ quan tiếp nhận của thủ tục.",
+                           [{"field": "receiving_agency", "message": "Không dùng cho hồ sơ trực tuyến."}])
+        from units.models import Agency
+
+        receiving_agency = Agency.objects.filter(code=payload.receiving_agency, is_active=True).first()
+        if receiving_agency is None:
+            raise ApiError(422, "invalid_input", f"Không tìm thấy cơ quan có mã “{payload.receiving_agency}”.",
+                           [{"field": "receiving_agency", "message": "Mã cơ quan không đúng."}])
+    a = payload.applicant
+    if a.email:
+        try:
+            validate_email(a.email)
+        except DjangoValidationError:
+            raise ApiError(422, "invalid_input", "Dữ liệu gửi lên không hợp lệ.",
+                           [{"field": "applicant.email", "message": "Địa chỉ thư điện tử không hợp lệ."}]) from None
+    applicant = Applicant(a.kind, a.id_number, a.name, a.address, a.phone, a.email, a.representative_name,
+                          a.representative_id_number)
+    assignee = _user_by_username(payload.assignee)
+    with _engine_errors(), transaction.atomic():
+        # Intake and receipt succeed or fail together: no half-taken-in dossier is left behind.
+        outcome = actions.submit(version, applicant, user, channel=payload.channel,
+                                 receiving_agency=receiving_agency, key=key)
+        if payload.receive:
+            outcome = actions.receive(outcome.dossier, user, assignee=assignee, note=payload.note,
+                                      key=f"{key}/receive" if key else None)
+    return Reply(201, _fresh_detail(user, outcome.dossier.pk))
+
+
+@router.post("/{int:dossier_id}/actions/{action}", response={200: DossierDetail, **ERRORS},
+             summary="Thực hiện thao tác xử lý hồ sơ")
+def act(request: HttpRequest, dossier_id: int, action: ActionName, payload: ActionIn | None = None,
+        idempotency_key: str | None = Header(None, alias="Idempotency-Key")):
+    """Một thao tác của quy trình. Thân JSON tùy thao tác: `reason` (refuse, send_back, stop, withdraw,
+    request_supplement, request_intake_supplement, request_payment, apologize), `missing`, `assignee`,
+    `note`, `amount` (request_payment), `new_due_at` (apologize), `procedure_code` (transfer).
+    Gửi lại cùng `Idempotency-Key` trả về kết quả của lần đầu, không thực hiện lại."""
+    user = request.auth
+    dossier = _visible(request, dossier_id)
+    body = payload or ActionIn()
+    key = _scoped_key(user, f"dossier/{dossier.pk}", idempotency_key)
+    with _engine_errors():
+        outcome = _dispatch(dossier, ActionName(action), body, user, key)
+    return Reply(200, _fresh_detail(user, outcome.dossier.pk))
+
+
+def _dispatch(dossier: Dossier, action: ActionName, body: ActionIn, user, key: str | None) -> actions.Outcome:
+    A = ActionName
+    if action in (A.FORWARD, A.APPROVE, A.SIGN):
+        return actions.forward(dossier, user, key=key, assignee=_user_by_username(body.assignee), note=body.note,
+                               action=action.value)
+    if action == A.RECEIVE:
+        return actions.receive(dossier, user, key=key, assignee=_user_by_username(body.assignee), note=body.note)
+    if action == A.REQUEST_INTAKE_SUPPLEMENT:
+        return actions.request_intake_supplement(dossier, user, missing=body.missing, reason=body.reason, key=key)
+    if action == A.RESUBMIT:
+        return actions.resubmit(dossier, user, key=key)
+    if action == A.REFUSE:
+        return actions.refuse(dossier, user, reason=body.reason, key=key)
+    if action == A.SEND_BACK:
+        return actions.send_back(dossier, user, reason=body.reason, key=key,
+                                 assignee=_user_by_username(body.assignee))
+    if action == A.REASSIGN:
+        if not body.assignee:
+            raise _missing("assignee", "Vui lòng chọn cán bộ nhận xử lý (tên đăng nhập).")
+        return actions.reassign(dossier, user, assignee=_user_by_username(body.assignee), key=key)
+    if action == A.REQUEST_SUPPLEMENT:
+        return actions.request_supplement(dossier, user, missing=body.missing, reason=body.reason, key=key)
+    if action == A.REQUEST_PAYMENT:
+        return actions.request_payment(dossier, user, amount=body.amount, reason=body.reason, key=key)
+    if action == A.STOP:
+        return actions.stop(dossier, user, reason=body.reason, key=key)
+    if action == A.RESUME:
+        return actions.resume(dossier, user, key=key, note=body.note)
+    if action == A.TRANSFER:
+        if not body.procedure_code:
+            raise _missing("procedure_code", "Vui lòng nhập mã thủ tục liên thông.")
+        version = _version_in_force(body.procedure_code, "procedure_code")
+        return actions.transfer(dossier, user, version=version, note=body.note, key=key)
+    if action == A.RETURN_RESULT:
+        return actions.return_result(dossier, user, key=key, note=body.note)
+    if action == A.WITHDRAW:
+        return actions.withdraw(dossier, user, reason=body.reason, key=key)
+    if action == A.APOLOGIZE:
+        if body.new_due_at is None:
+            raise _missing("new_due_at", "Vui lòng nhập ngày hẹn trả kết quả mới.")
+        return actions.apologize(dossier, user, reason=body.reason, new_due_at=body.new_due_at, key=key)
+    raise ApiError(404, "unknown_action", "Thao tác không tồn tại.")  # pragma: no cover (enum is exhaustive)
+
+
+def _missing(field: str, message: str) -> ApiError:
+    return ApiError(422, "invalid_input", message, [{"field": field, "message": message}])
+
+
+@router.post("/{int:dossier_id}/files", response={201: FileOut, 200: FileOut, **ERRORS},
+             summary="Đính kèm tệp vào thành phần hồ sơ")
+def upload(request: HttpRequest, dossier_id: int, file: File[UploadedFile],
+           component_id: Form[int | None] = None):
+    """Tải lên một tệp (multipart/form-data: `file`, `component_id`). Chấp nhận PDF, JPG, PNG, DOCX,
+    XLSX, nhận biết theo nội dung tệp chứ không theo tên tệp. Tải lại đúng tệp đã có trả về 200."""
+    user = request.auth
+    dossier = _visible(request, dossier_id)
+    component = None
+    if component_id is not None:
+        component = Component.objects.filter(pk=component_id).first()
+        if component is None:
+            raise ApiError(422, "invalid_component", "Không tìm thấy thành phần hồ sơ đã chọn.",
+                           [{"field": "component_id", "message": "Thành phần không tồn tại."}])
+    with _engine_errors():
+        attached = attach_file(dossier, component, file, user)
+    created = getattr(attached, "created", True)
+    attached = DossierFile.objects.select_related("component", "uploaded_by").get(pk=attached.pk)
+    return Reply(201 if created else 200, _file(attached))
+
+
+@router.get("", response={200: DossierPage, **READ_ERRORS}, summary="Tìm kiếm hồ sơ")
+def search(request: HttpRequest, query: Query[SearchQuery]):
+    """Hồ sơ bạn được xem, lọc theo mã hồ sơ, số định danh, tên người nộp (không phân biệt dấu),
+    trạng thái, cơ quan và khoảng ngày tiếp nhận; mới nhất trước."""
+    start, end = _paging(query.page, query.page_size)
+    if query.status:
+        try:
+            status_filter(query.status)
+        except ValueError as exc:
+            raise ApiError(422, "invalid_input", str(exc), [{"field": "status", "message": str(exc)}]) from None
+    found = search_dossiers(
+        visible_dossiers(request.auth), code=query.code, applicant_id=query.applicant_id, name=query.name,
+        status=query.status, agency=query.agency, received_from=query.received_from, received_to=query.received_to,
+    )
+    items = _with_relations(found).order_by("-created_at", "-pk")[start:end]
+    return {"count": found.count(), "page": query.page, "page_size": query.page_size,
+            "items": [_summary(d) for d in items]}
+
+
+@router.get("/{int:dossier_id}", response={200: DossierDetail, **READ_ERRORS}, summary="Chi tiết hồ sơ")
+def detail(request: HttpRequest, dossier_id: int):
+    """Trạng thái hiện tại của hồ sơ (không kèm nhật ký xử lý: xem /events)."""
+    return _detail(request.auth, _visible(request, dossier_id))
+
+
+@router.get("/{int:dossier_id}/events", response={200: EventPage, **READ_ERRORS}, summary="Nhật ký xử lý hồ sơ")
+def events(request: HttpRequest, dossier_id: int, query: Query[PageQuery]):
+    """Các thao tác đã thực hiện trên hồ sơ, theo thứ tự, phân trang."""
+    dossier = _visible(request, dossier_id)
+    start, end = _paging(query.page, query.page_size)
+    rows = (DossierEvent.objects.filter(dossier=dossier).select_related("agency", "from_step", "to_step")
+            .order_by("seq")[start:end])
+    return {
+        "count": dossier.event_count, "page": query.page, "page_size": query.page_size,
+        "items": [{
+            "seq": e.seq, "action": e.action, "at": _t(e.at), "actor_name": e.actor_name,
+            "agency": e.agency.code if e.agency else None, "from_state": e.from_state, "to_state": e.to_state,
+            "from_status": e.from_status, "to_status": e.to_status,
+            "from_step": e.from_step.name if e.from_step else None, "to_step": e.to_step.name if e.to_step else None,
+            "due_at": _t(e.due_at), "step_due_at": _t(e.step_due_at), "step_timeliness": e.step_timeliness,
+            "data": e.data,
+        } for e in rows],
+    }

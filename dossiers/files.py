@@ -1,0 +1,218 @@
+"""Files attached to the components of a dossier.
+
+A file is accepted for what its bytes are, not for what its name says: the type is
+sniffed from the content (PDF, JPEG, PNG, and Word/Excel OOXML documents), the stored
+extension and content type come from that sniffed type, and the stored name is the
+SHA-256 of the content (dossiers.models.component_upload_path), so identical content
+is kept once. Every refusal is checked before anything is written: a refused file
+leaves no stored blob and no row ("nothing lost on bad input", design.md, means the
+applicant's dossier is untouched and the message says what to fix).
+
+Attaching is not a state change of the dossier, so nothing is written to the event log
+here (only dossiers/actions.py writes events).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from accounts.permissions import roles_in
+from accounts.roles import CITIZEN, Role
+from dossiers.actions import ActionError
+from dossiers.models import Dossier, DossierFile, component_upload_path
+from dossiers.states import State
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+# The applicant completes the dossier before it is received, or when asked for a supplement.
+APPLICANT_STATES = frozenset({State.SUBMITTED, State.INTAKE_SUPPLEMENT, State.SUPPLEMENT})
+# The counter officer also digitizes the paper components of a dossier received at the
+# counter while it is still at the first step (Decree 107: digitize at intake).
+COUNTER_STATES = APPLICANT_STATES | {State.RECEIVED}
+
+ACCEPTED = "PDF, JPG, PNG, DOCX hoặc XLSX"
+DENIED = "Bạn không có quyền đính kèm tệp vào hồ sơ này."
+
+
+@dataclass(frozen=True)
+class FileKind:
+    content_type: str
+    extension: str
+
+
+PDF = FileKind("application/pdf", ".pdf")
+JPEG = FileKind("image/jpeg", ".jpg")
+PNG = FileKind("image/png", ".png")
+DOCX = FileKind("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx")
+XLSX = FileKind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx")
+
+# The main part's content type in [Content_Types].xml; the macro-enabled variants
+# (.docm/.xlsm: "…macroEnabled.main+xml") do not match and are refused.
+_OOXML_MAIN = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": DOCX,
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": XLSX,
+}
+_CONTENT_TYPES_MAX = 1024 * 1024
+
+
+def max_bytes() -> int:
+    return int(getattr(settings, "DOSSIER_FILE_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.4g}".replace(".", ",")
+
+
+def attach_file(dossier: Dossier, component, upload, actor, key: str | None = None) -> DossierFile:
+    """Validate `upload` (a Django File/UploadedFile) and attach it to `component` of `dossier`.
+
+    Returns the DossierFile, with `created` False when the same content was already attached
+    to that component (a retried upload attaches once). `key` is accepted for symmetry with
+    the actions; the content hash is what makes a retry idempotent here.
+    Raises PermissionDenied (wrong person) or ActionError (wrong state, component or file).
+    """
+    is_counter = Role.COUNTER_OFFICER in roles_in(actor, dossier.receiving_agency_id)
+    if not is_counter and not _is_applicant(actor, dossier):
+        raise PermissionDenied(DENIED)
+    _check_state(dossier, is_counter)
+    if component is not None and component.version_id != dossier.procedure_version_id:
+        raise ActionError(
+            "invalid_component", f"Thành phần “{component}” không thuộc thủ tục của hồ sơ này; "
+            "vui lòng chọn một thành phần trong danh sách giấy tờ của thủ tục.",
+        )
+
+    name = _clean_name(getattr(upload, "name", "") or "tep")
+    sha256, size = _hash(upload, name)
+    kind = sniff(upload)
+    if kind is None:
+        raise ActionError(
+            "invalid_file_type", f"Tệp “{name}” không phải {ACCEPTED} (hệ thống kiểm tra nội dung tệp, "
+            "không dựa vào tên tệp). Vui lòng chọn lại tệp đúng định dạng.",
+        )
+
+    storage = DossierFile._meta.get_field("file").storage
+    created_blob = None
+    try:
+        with transaction.atomic():
+            locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+            _check_state(locked, is_counter)  # an action may have moved it while we read the file
+            existing = DossierFile.objects.filter(
+                dossier=locked, component=component, sha256=sha256
+            ).first()
+            if existing is not None:
+                existing.created = False
+                return existing
+            attached = DossierFile(
+                dossier=locked, component=component, original_name=name, content_type=kind.content_type,
+                extension=kind.extension, size=size, sha256=sha256,
+                uploaded_by=actor if getattr(actor, "pk", None) else None,
+            )
+            path = component_upload_path(attached, name)
+            if storage.exists(path):
+                attached.file.name = path  # same content already stored: keep one copy
+            else:
+                upload.seek(0)
+                created_blob = storage.save(path, upload)
+                attached.file.name = created_blob
+            attached.save()
+    except BaseException:
+        if created_blob:
+            storage.delete(created_blob)
+        raise
+    attached.created = True
+    return attached
+
+
+def _is_applicant(actor, dossier: Dossier) -> bool:
+    return (
+        bool(getattr(actor, "pk", None)) and dossier.submitted_by_id == actor.pk
+        and CITIZEN in roles_in(actor, None)
+    )
+
+
+def _check_state(dossier: Dossier, is_counter: bool) -> None:
+    if dossier.state not in (COUNTER_STATES if is_counter else APPLICANT_STATES):
+        raise ActionError(
+            "invalid_state", f"Không thể đính kèm tệp khi hồ sơ đang ở trạng thái “{dossier.get_state_display()}”.",
+        )
+
+
+def _clean_name(name: str) -> str:
+    # Only for display: the stored name is the content hash.
+    base = os.path.basename(name.replace("\\", "/")).strip() or "tep"
+    root, ext = os.path.splitext(base)
+    return root[: 255 - len(ext[:20])] + ext[:20]
+
+
+def _hash(upload, name: str) -> tuple[str, int]:
+    """SHA-256 and size, read in chunks; stops as soon as the size limit is passed."""
+    limit = max_bytes()
+    too_large = ActionError(
+        "file_too_large", f"Tệp “{name}” vượt quá {_megabytes(limit)} MB. "
+        "Vui lòng nén hoặc chia nhỏ tệp rồi tải lên lại.",
+    )
+    declared = getattr(upload, "size", None)
+    if declared is not None and declared > limit:
+        raise too_large
+    digest, size = hashlib.sha256(), 0
+    upload.seek(0)
+    for chunk in upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(64 * 1024), b""):
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        digest.update(chunk)
+    if size == 0:
+        raise ActionError("empty_file", f"Tệp “{name}” rỗng (0 byte). Vui lòng chọn lại tệp.")
+    return digest.hexdigest(), size
+
+
+def sniff(fileobj) -> FileKind | None:
+    """The accepted type of the content of `fileobj`, or None. Reads from the start."""
+    fileobj.seek(0)
+    head = fileobj.read(16)
+    fileobj.seek(0)
+    try:
+        if head.startswith(b"%PDF-"):
+            return PDF
+        if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
+            return _image(fileobj)
+        if head.startswith(b"PK\x03\x04"):
+            return _ooxml(fileobj)
+        return None
+    finally:
+        fileobj.seek(0)
+
+
+def _image(fileobj) -> FileKind | None:
+    """Pillow confirms the image is what its magic number claims and is not corrupt."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(fileobj) as image:
+            found = image.format
+            image.verify()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        return None
+    return {"JPEG": JPEG, "PNG": PNG}.get(found)
+
+
+def _ooxml(fileobj) -> FileKind | None:
+    """A Word or Excel document (not macro-enabled). Only the zip directory and the small
+    [Content_Types].xml part are read, so a zip bomb is never inflated."""
+    try:
+        with zipfile.ZipFile(fileobj) as archive:
+            info = archive.getinfo("[Content_Types].xml")
+            if info.file_size > _CONTENT_TYPES_MAX:
+                return None
+            content_types = archive.read(info).decode("utf-8", errors="replace")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
+        return None
+    found = [kind for main, kind in _OOXML_MAIN.items() if main in content_types]
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,37 @@
+"""Form 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả (Circular 01/2018/TT-VPCP).
+
+Sent by the processing agency at least one working day before the due date, with the
+reason and the new date, which may be set only once (Decree 61 Art. 19)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from dossiers.forms.layout import FormPDF, issuer_lines, place_of, vn_date, vn_date_words, vn_datetime
+
+TITLE = "Phiếu xin lỗi và hẹn lại ngày trả kết quả"
+
+
+def render(dossier, event) -> bytes:
+    agency = event.agency or dossier.current_agency
+    pdf = FormPDF(created_at=event.at, title=TITLE, form_no="04")
+    pdf.add_page()
+    upper, main = issuer_lines(agency, one_stop=False)
+    pdf.header_block(upper=upper, main=main, number=f"Mã hồ sơ: {dossier.code}",
+                     place_date=f"{place_of(agency)}, {vn_date_words(event.at)}")
+    pdf.form_title(TITLE)
+    size = 10
+    previous = event.data.get("previous_due_at")
+    previous_due = datetime.fromisoformat(previous) if previous else None
+    pdf.field("Kính gửi", dossier.applicant_name, size=size, bold=True)
+    pdf.para(f"Ngày {vn_date(dossier.received_at)}, {dossier.receiving_agency.name} tiếp nhận giải quyết hồ sơ "
+             f"của Ông/Bà, đề nghị giải quyết thủ tục: {dossier.procedure_version.name}.", size=size)
+    pdf.field("Mã hồ sơ", dossier.code, size=size)
+    pdf.field("Thời gian hẹn trả kết quả giải quyết hồ sơ", vn_datetime(previous_due), size=size)
+    pdf.para(f"Tuy nhiên đến nay, {agency.name} chưa trả kết quả giải quyết hồ sơ của Ông/Bà.", size=size)
+    pdf.field("Lý do", event.data.get("reason", ""), size=size)
+    pdf.para(f"Sự chậm trễ này đã gây phiền hà cho Ông/Bà. {agency.name} xin lỗi Ông/Bà và sẽ trả kết quả "
+             f"giải quyết hồ sơ cho Ông/Bà vào: {vn_datetime(event.due_at)}.", size=size, style="B")
+    pdf.para("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.", size=size)
+    pdf.signatures([("Thủ trưởng cơ quan", "(Ký, ghi rõ họ tên và đóng dấu)", event.actor_name)])
+    return pdf.render()

@@ -1,0 +1,30 @@
+"""Form 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ (Circular 01/2018/TT-VPCP), with the
+specific reason (Decree 61 Art. 19)."""
+
+from __future__ import annotations
+
+from dossiers.forms.common import applicant_line
+from dossiers.forms.layout import FormPDF, issuer_lines, place_of, vn_date_words
+
+TITLE = "Phiếu từ chối tiếp nhận giải quyết hồ sơ"
+
+
+def render(dossier, event) -> bytes:
+    agency = dossier.receiving_agency
+    pdf = FormPDF(created_at=event.at, title=TITLE, form_no="03")
+    pdf.add_page()
+    upper, main = issuer_lines(agency, one_stop=True)
+    pdf.header_block(upper=upper, main=main, number=f"Mã hồ sơ: {dossier.code}" if dossier.code else "",
+                     place_date=f"{place_of(agency)}, {vn_date_words(event.at)}")
+    pdf.form_title(TITLE)
+    size = 10
+    pdf.para(f"{main} tiếp nhận hồ sơ của: {applicant_line(dossier)}", size=size)
+    pdf.field("Địa chỉ", dossier.applicant_address, size=size)
+    pdf.field("Nội dung yêu cầu giải quyết", dossier.procedure_version.name, size=size)
+    who = event.agency.name if event.agency_id and event.agency_id != agency.pk else main
+    pdf.para(f"Qua xem xét, {who} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:",
+             size=size)
+    pdf.para(event.data.get("reason", ""), size=size, style="B", indent=4)
+    pdf.para("Xin thông báo cho Ông/Bà được biết và thực hiện./.", size=size)
+    pdf.signatures([("Người tiếp nhận hồ sơ", "(Ký và ghi rõ họ tên)", event.actor_name)])
+    return pdf.render()

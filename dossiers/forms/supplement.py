@@ -1,0 +1,43 @@
+"""Form 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Circular 01/2018/TT-VPCP).
+
+Decree 61 Art. 19: the officer guides the applicant once, in writing, on everything to
+complete. Issued at intake (request_intake_supplement) or, during appraisal, through the
+one-stop unit (request_supplement).
+"""
+
+from __future__ import annotations
+
+from dossiers.forms.common import applicant_line, component_named, contact_line, copy_kinds
+from dossiers.forms.layout import FormPDF, issuer_lines, place_of, vn_date_words
+
+TITLE = "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"
+
+
+def render(dossier, event) -> bytes:
+    agency = dossier.receiving_agency
+    pdf = FormPDF(created_at=event.at, title=TITLE, form_no="02")
+    pdf.add_page()
+    upper, main = issuer_lines(agency, one_stop=True)
+    pdf.header_block(upper=upper, main=main, number=f"Mã hồ sơ: {dossier.code}" if dossier.code else "",
+                     place_date=f"{place_of(agency)}, {vn_date_words(event.at)}")
+    pdf.form_title(TITLE)
+    size = 10
+    pdf.field("Hồ sơ của", applicant_line(dossier), size=size)
+    pdf.field("Nội dung yêu cầu giải quyết", dossier.procedure_version.name, size=size)
+    if event.action == "request_supplement" and event.agency_id:
+        pdf.para(f"Qua thẩm định, {event.agency.name} đề nghị bổ sung, hoàn thiện hồ sơ.", size=size)
+    pdf.para("Sau khi xem xét thành phần hồ sơ, đề nghị Ông/Bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:",
+             size=size)
+    missing = event.data.get("missing") or []
+    rows = []
+    for i, name in enumerate(missing, 1):
+        component = component_named(dossier, name)
+        rows.append([str(i), name, copy_kinds(component) if component else "Theo quy định"])
+    if rows:
+        pdf.grid(["STT", "Tên giấy tờ cần bổ sung, hoàn thiện", "Hình thức (bản chính, bản sao chứng thực, bản sao)"],
+                 rows, (9, 70, 43), size=8.5)
+    pdf.field("Lý do, nội dung cần hoàn thiện", event.data.get("reason", ""), size=size)
+    pdf.para(f"Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ {contact_line(agency)} "
+             "để được hướng dẫn.", size=size)
+    pdf.signatures([("Người hướng dẫn", "(Ký và ghi rõ họ tên)", event.actor_name)])
+    return pdf.render()

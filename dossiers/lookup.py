@@ -1,0 +1,106 @@
+"""Public dossier lookup (tra cứu hồ sơ), the page the QR code on form 01 opens.
+
+Anyone holding the dossier code and its lookup secret (printed on form 01) sees the
+procedure, the national status, the receipt and appointment dates and the step history —
+never an officer's name, the reasons written by officers, or the applicant's details
+beyond a masked name. A wrong code and a wrong secret give the same answer, so codes
+cannot be enumerated (one-stop.md §9).
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from dossiers.models import Dossier, Timeliness
+from dossiers.states import Status
+
+NOT_FOUND = "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập. Vui lòng kiểm tra lại hai mã in trên Giấy " \
+            "tiếp nhận hồ sơ và hẹn trả kết quả."
+_DUMMY_SECRET = "XXXXXXXX"
+
+# What each event means to the applicant; events not listed (reassignments) are internal.
+PUBLIC_ACTIONS = {
+    "submit": "Nộp hồ sơ",
+    "request_intake_supplement": "Yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "resubmit": "Nộp lại hồ sơ đã bổ sung",
+    "receive": "Tiếp nhận hồ sơ",
+    "receive_transfer": "Tiếp nhận hồ sơ liên thông",
+    "refuse": "Từ chối tiếp nhận, giải quyết hồ sơ",
+    "forward": "Chuyển bước xử lý",
+    "approve": "Phê duyệt",
+    "sign": "Ký duyệt",
+    "send_back": "Trả lại bước trước để xử lý lại",
+    "request_supplement": "Yêu cầu bổ sung giấy tờ",
+    "request_payment": "Yêu cầu thực hiện nghĩa vụ tài chính",
+    "stop": "Dừng xử lý",
+    "resume": "Tiếp tục xử lý",
+    "transfer": "Chuyển cơ quan phối hợp giải quyết (liên thông)",
+    "transfer_result": "Nhận kết quả từ cơ quan phối hợp",
+    "apologize": "Xin lỗi và hẹn lại ngày trả kết quả",
+    "return_result": "Trả kết quả",
+    "withdraw": "Rút hồ sơ theo yêu cầu",
+}
+
+
+def mask_name(name: str) -> str:
+    """"Nguyễn Thị Lan" → "Nguyễn T** L**": the family name, then initials."""
+    words = name.split()
+    if not words:
+        return ""
+    return " ".join([words[0], *(f"{word[0]}**" for word in words[1:])])
+
+
+def find(code: str, secret: str) -> Dossier | None:
+    """The dossier with this code and secret, or None; the secret is compared in constant
+    time whether or not the code exists."""
+    code, secret = code.strip().upper(), secret.strip().upper()
+    dossier = (
+        Dossier.objects.select_related("procedure_version", "receiving_agency").filter(code=code).first()
+        if code and len(code) <= 40 else None
+    )
+    expected = dossier.lookup_secret if dossier else _DUMMY_SECRET
+    matches = secrets.compare_digest(expected.encode(), secret[:16].encode())
+    return dossier if dossier and secret and matches else None
+
+
+def history(dossier: Dossier) -> list[dict]:
+    rows = []
+    for event in dossier.events.select_related("to_step", "from_step", "agency").order_by("seq"):
+        label = PUBLIC_ACTIONS.get(event.action)
+        if not label:
+            continue
+        step = event.to_step or event.from_step
+        rows.append({
+            "at": event.at,
+            "action": label,
+            "step": step.name if step else "",
+            "agency": event.agency.name if event.agency_id else "",
+            "timeliness": Timeliness(event.step_timeliness).label if event.step_timeliness else "",
+            "status": Status(event.to_status).label,
+        })
+    return rows
+
+
+@require_GET
+def lookup(request, code: str = "", secret: str = ""):
+    code = code or request.GET.get("ma", "")
+    secret = secret or request.GET.get("mat-khau", "")
+    context = {"code": code[:40], "secret": secret[:16], "searched": bool(code or secret)}
+    if context["searched"]:
+        dossier = find(code, secret)
+        if dossier is None:
+            context["error"] = NOT_FOUND
+        else:
+            context.update(
+                dossier=dossier, version=dossier.procedure_version, status=Status(dossier.status).label,
+                applicant=mask_name(dossier.applicant_name), history=history(dossier),
+            )
+    response = render(request, "dossiers/lookup.html", context, status=404 if context.get("error") else 200)
+    # The secret travels in the address: keep it out of caches and out of referrers.
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,103 @@
+"""Who may see which dossiers, and the filters of the dossier search.
+
+Visibility is decided on the server for every request: a dossier another agency's staff
+or another citizen may not see is treated as if it did not exist (the API answers 404).
+Search by applicant name is diacritic-insensitive (design.md): it matches the
+`applicant_name_search` column that dossiers/actions.py fills with `textsearch.normalize`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from accounts.permissions import agencies_where, roles_in
+from accounts.roles import CITIZEN, SYSTEM_ADMIN
+from dossiers.models import Dossier
+from dossiers.states import State
+from motcua.textsearch import terms
+
+
+def visible_dossiers(user) -> QuerySet[Dossier]:
+    """The dossiers `user` may see.
+
+    - system administrators: all;
+    - staff: dossiers received by, currently at, or decided by (competent agency) an agency
+      where they hold a role that allows "dossier.view", plus the parent and the liên thông
+      sub-dossiers of those, so both sides of a transfer can follow it;
+    - citizens and organisations: the dossiers they submitted (sub-dossiers carry the same
+      submitter, so they follow their own liên thông legs too).
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Dossier.objects.none()
+    if SYSTEM_ADMIN in roles_in(user, None):
+        return Dossier.objects.all()
+    visible = Q(pk__in=[])
+    agencies = agencies_where(user, "dossier.view")
+    if agencies:
+        own = (
+            Q(receiving_agency_id__in=agencies)
+            | Q(current_agency_id__in=agencies)
+            | Q(procedure_version__competent_agency_id__in=agencies)
+        )
+        # One level of liên thông in each direction: the parent of a dossier we handle, and
+        # the sub-dossiers of one we handle. Subqueries, so no join duplicates rows.
+        visible |= own
+        visible |= Q(pk__in=Dossier.objects.filter(own, parent__isnull=False).values("parent_id"))
+        visible |= Q(parent_id__in=Dossier.objects.filter(own).values("pk"))
+    if CITIZEN in roles_in(user, None):
+        visible |= Q(submitted_by=user)
+    return Dossier.objects.filter(visible)
+
+
+def search_dossiers(
+    queryset: QuerySet[Dossier], *, code: str | None = None, applicant_id: str | None = None,
+    name: str | None = None, status: int | str | None = None, agency: str | None = None,
+    received_from: date | None = None, received_to: date | None = None,
+) -> QuerySet[Dossier]:
+    """Narrow `queryset` by the filters given; empty or None filters are ignored.
+
+    `code` matches any part of the dossier code; `applicant_id` is the exact citizen ID /
+    tax code; `name` matches every word of the applicant's name without diacritics;
+    `status` is a national status code (1–10) or an internal state name; `agency` is an
+    agency code, receiving or currently holding the dossier; `received_from`/`received_to`
+    are inclusive local dates of receipt.
+    """
+    if code and code.strip():
+        queryset = queryset.filter(code__icontains=code.strip())
+    if applicant_id and applicant_id.strip():
+        queryset = queryset.filter(applicant_id_number=applicant_id.strip())
+    if name:
+        for word in terms(name):
+            queryset = queryset.filter(applicant_name_search__contains=word)
+    if status not in (None, ""):
+        queryset = queryset.filter(**status_filter(status))
+    if agency and agency.strip():
+        queryset = queryset.filter(Q(receiving_agency__code=agency.strip()) | Q(current_agency__code=agency.strip()))
+    # Bounds as aware datetimes at local midnight, so the received_at index is usable.
+    if received_from:
+        queryset = queryset.filter(received_at__gte=_local_midnight(received_from))
+    if received_to:
+        queryset = queryset.filter(received_at__lt=_local_midnight(received_to + timedelta(days=1)))
+    return queryset
+
+
+def status_filter(status: int | str) -> dict:
+    """{"status": n} for a national code, {"state": s} for an internal state; ValueError otherwise."""
+    text = str(status).strip()
+    if text.isdigit():
+        number = int(text)
+        if 1 <= number <= 10:
+            return {"status": number}
+    elif text in State.values:
+        return {"state": text}
+    raise ValueError(
+        f"Trạng thái “{text}” không hợp lệ: dùng mã trạng thái quốc gia từ 1 đến 10 "
+        f"hoặc một trong {', '.join(State.values)}."
+    )
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())
