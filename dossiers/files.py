@@ -29,8 +29,6 @@ from dossiers.actions import ActionError
 from dossiers.models import Dossier, DossierFile, component_upload_path
 from dossiers.states import State
 
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-
 # The applicant completes the dossier before it is received, or when asked for a supplement.
 APPLICANT_STATES = frozenset({State.SUBMITTED, State.INTAKE_SUPPLEMENT, State.SUPPLEMENT})
 # The counter officer also digitizes the paper components of a dossier received at the
@@ -63,7 +61,7 @@ _CONTENT_TYPES_MAX = 1024 * 1024
 
 
 def max_bytes() -> int:
-    return int(getattr(settings, "DOSSIER_FILE_MAX_BYTES", DEFAULT_MAX_BYTES))
+    return settings.DOSSIER_FILE_MAX_BYTES
 
 
 def _megabytes(size: int) -> str:

@@ -146,6 +146,11 @@ USE_TZ = True
 WORKDAYS_DEFAULT_PERIODS = env_str("WORKDAYS_DEFAULT_PERIODS", "07:30-11:30,13:00-17:00")
 WORKDAYS_SAME_DAY_CUTOFF = env_time("WORKDAYS_SAME_DAY_CUTOFF", "15:00")
 
+# --- Dossiers ----------------------------------------------------------------------------
+# Where citizens reach the portal: printed on form 01 and in its QR code.
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+DOSSIER_FILE_MAX_BYTES = env_int("DOSSIER_FILE_MAX_BYTES", 20 * 1024 * 1024)
+
 # --- Static files, uploaded files and storage -----------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))

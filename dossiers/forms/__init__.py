@@ -4,8 +4,8 @@
     issue_log_book(agency, from, to)     -> IssuedForm of form 06
     render_form(dossier, "05", event)    -> bytes, nothing stored
 
-Setting: PUBLIC_BASE_URL (Django setting if defined, else the environment variable, else
-http://127.0.0.1:8000), the address printed on form 01 and encoded in its QR code.
+Setting: PUBLIC_BASE_URL (docs/configuration.md), the address printed on form 01 and
+encoded in its QR code.
 """
 
 from dossiers.forms.issue import FormError, issue_form, issue_log_book, read, render_form

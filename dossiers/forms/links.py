@@ -7,19 +7,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from motcua.env import env_str
-
-DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:8000"
 LOOKUP_PATH = "/tra-cuu-ho-so/"  # used until dossiers.urls is included in the project's URLconf
 
 
 def public_base_url() -> str:
-    """PUBLIC_BASE_URL: the address citizens reach the portal at, without a trailing slash.
-
-    Read from Django settings when the project defines it, else from the environment
-    (motcua.env), else the development default."""
-    value = getattr(settings, "PUBLIC_BASE_URL", None) or env_str("PUBLIC_BASE_URL", DEFAULT_PUBLIC_BASE_URL)
-    return value.rstrip("/")
+    """The address citizens reach the portal at, without a trailing slash (settings.PUBLIC_BASE_URL)."""
+    return settings.PUBLIC_BASE_URL.rstrip("/")
 
 
 def lookup_path() -> str:
