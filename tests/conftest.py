@@ -8,6 +8,9 @@ operator, and Sơn the system administrator.
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import pytest
 
 from accounts.models import User
@@ -118,6 +121,43 @@ def son(db):
     return User.objects.create_superuser(
         username="son", password=PASSWORD, kind=User.Kind.STAFF, full_name="Bùi Thanh Sơn"
     )
+
+
+# --- A real browser ------------------------------------------------------------------------
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium from the system (Debian package `chromium`, installed by .ci/run),
+    driven by Playwright without downloading a browser of its own."""
+    if not CHROMIUM:
+        pytest.skip("Chromium is not installed (apt-get install chromium); .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django must allow the ORM here.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A page the size of a common phone screen, collecting JavaScript errors."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and "favicon" not in (message.location or {}).get(
+        "url", "") and page.errors.append(message.text))
+    yield page
+    context.close()
 
 
 # --- Suite-wide rules -------------------------------------------------------------------

@@ -5,7 +5,9 @@
   "use strict";
   function baseMap(el) {
     if (!window.L) { return null; }
-    var map = L.map(el).setView([parseFloat(el.dataset.lat), parseFloat(el.dataset.long)], 13);
+    // maxZoom on the map itself: without a tile layer nothing else sets it, and marker
+    // clustering refuses a map without one.
+    var map = L.map(el, { maxZoom: 19 }).setView([parseFloat(el.dataset.lat), parseFloat(el.dataset.long)], 13);
     if (el.dataset.tiles) {
       L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution || "" }).addTo(map);
     }
@@ -29,7 +31,7 @@
         map.addLayer(group);
         if (data.points.length) { map.fitBounds(group.getBounds ? group.getBounds() : map.getBounds(), { maxZoom: 16 }); }
       })
-      .catch(function () { /* the list below stays */ });
+      .catch(function (error) { console.error("fieldreports map:", error); /* the list below stays */ });
   }
 
   function picker(el) {
