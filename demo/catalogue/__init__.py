@@ -3,7 +3,7 @@
 Every entry is a catalogue.specs.ProcedureSpec; demo.catalogue_loader writes them through
 catalogue.specs.write_spec. Names, components, fees and legal bases are modelled on
 procedures published on the national public-service portal; procedure codes, fee amounts
-and a few article numbers are illustrative and marked [verify] in the modules.
+and a few article numbers are illustrative and marked in the modules.
 """
 
 from __future__ import annotations

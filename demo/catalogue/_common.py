@@ -2,7 +2,7 @@
 bases, and the generator of internal processes whose step budgets add up to the time limit.
 
 Procedure codes in the field modules have the national shape 1.00xxxx but are illustrative:
-[verify] every code against the national database of administrative procedures before use;
+every code against the national database of administrative procedures before use;
 none of them is claimed to be the real code of the procedure it names.
 """
 

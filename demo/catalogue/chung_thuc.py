@@ -1,6 +1,6 @@
 """Chứng thực (certification), done by the People's Committee of the commune or ward.
 
-Codes are illustrative [verify]. Fees follow Thông tư 226/2016/TT-BTC.
+Codes are illustrative. Fees follow Thông tư 226/2016/TT-BTC.
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ phan_chia_di_san = tthc(
     ],
     fees=[HOP_DONG_FEE], bases=BASES,
     requirements="Những người hưởng di sản có mặt ký trước mặt người thực hiện chứng thực; niêm yết 15 ngày khi "
-    "thỏa thuận phân chia quyền sử dụng đất, nhà ở [verify].",
+    "thỏa thuận phân chia quyền sử dụng đất, nhà ở.",
 )
 
 sua_doi_hop_dong = tthc(

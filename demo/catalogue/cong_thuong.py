@@ -1,8 +1,8 @@
 """Công thương at the Department of Industry and Trade (Sở Công Thương) and, for retail alcohol
 and tobacco and craft alcohol production, the commune.
 
-Codes, time limits and fee amounts are illustrative [verify]; appraisal fees for conditional
-trade follow Thông tư 168/2016/TT-BTC for centrally run cities [verify].
+Codes, time limits and fee amounts are illustrative; appraisal fees for conditional
+trade follow Thông tư 168/2016/TT-BTC for centrally run cities.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 reissues and mortgages at the Land Registration Office of the Department of Agriculture and
 Environment (Sở Nông nghiệp và Môi trường), received by the Service Center.
 
-Codes, time limits and fee amounts are illustrative [verify]; fees for certificates are set by
+Codes, time limits and fee amounts are illustrative; fees for certificates are set by
 the city People's Council.
 """
 
@@ -50,8 +50,7 @@ TAX_STEP = Linked(TAX, "Cơ quan thuế xác định và thông báo nghĩa vụ
 cap_lan_dau = tthc(
     "1.012751", "Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu "
     "tài sản gắn liền với đất lần đầu đối với cá nhân, cộng đồng dân cư", DAT_DAI, at=WARD, days=20,
-    time_note="Không quá 20 ngày làm việc, không kể thời gian thực hiện nghĩa vụ tài chính và niêm yết công khai "
-    "[verify].",
+    time_note="Không quá 20 ngày làm việc, không kể thời gian thực hiện nghĩa vụ tài chính và niêm yết công khai.",
     result=(CERTIFICATE, "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất"),
     components=[
         c("Đơn đăng ký đất đai, tài sản gắn liền với đất theo Mẫu số 04/ĐK"),
@@ -63,7 +62,7 @@ cap_lan_dau = tthc(
           when="Có nghĩa vụ tài chính đã thực hiện trước khi nộp hồ sơ"),
     ],
     linked=(TAX_STEP,), appraise="Kiểm tra hồ sơ, xác minh thực địa, niêm yết công khai và lấy ý kiến khu dân cư",
-    fees=[fee(GCN_FEE, 100_000, note="25.000 đồng nếu chỉ chứng nhận quyền sử dụng đất [verify]"),
+    fees=[fee(GCN_FEE, 100_000, note="25.000 đồng nếu chỉ chứng nhận quyền sử dụng đất"),
           fee(THAM_DINH_FEE, 300_000)],
     bases=[*BASES, ND_102, law(*LOCAL_FEES)],
 )
@@ -71,7 +70,7 @@ cap_lan_dau = tthc(
 chuyen_muc_dich = tthc(
     "1.012758", "Chuyển mục đích sử dụng đất phải được cơ quan nhà nước có thẩm quyền cho phép đối với cá nhân",
     DAT_DAI, at=WARD, days=15,
-    time_note="Không quá 15 ngày, không kể thời gian thực hiện nghĩa vụ tài chính [verify].",
+    time_note="Không quá 15 ngày, không kể thời gian thực hiện nghĩa vụ tài chính.",
     result=(DECISION, "Quyết định cho phép chuyển mục đích sử dụng đất"),
     components=[
         c("Đơn xin chuyển mục đích sử dụng đất theo Mẫu số 02c"),
@@ -79,7 +78,7 @@ chuyen_muc_dich = tthc(
         c("Văn bản ủy quyền", when="Người nộp hồ sơ không phải người sử dụng đất"),
     ],
     linked=(TAX_STEP,), appraise="Thẩm tra hồ sơ, xác minh thực địa, đối chiếu quy hoạch sử dụng đất",
-    fees=[fee(THAM_DINH_FEE, 300_000, note="Theo Nghị quyết của Hội đồng nhân dân thành phố [verify]")],
+    fees=[fee(THAM_DINH_FEE, 300_000, note="Theo Nghị quyết của Hội đồng nhân dân thành phố")],
     bases=[*BASES, ND_102, law("103/2024/NĐ-CP", "Nghị định quy định về tiền sử dụng đất, tiền thuê đất",
                                date(2024, 7, 30))],
     requirements="Phù hợp quy hoạch sử dụng đất cấp xã hoặc quy hoạch chung đã được phê duyệt.",
@@ -99,7 +98,7 @@ hoa_giai = tthc(
 bien_dong = tthc(
     "1.012772", "Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất do chuyển đổi, chuyển "
     "nhượng, thừa kế, tặng cho, góp vốn", DAT_DAI, at=AGRI_ENV, days=10, who="cd+tc",
-    time_note="Không quá 10 ngày làm việc, không kể thời gian thực hiện nghĩa vụ tài chính [verify].",
+    time_note="Không quá 10 ngày làm việc, không kể thời gian thực hiện nghĩa vụ tài chính.",
     result=(REGISTRATION, "Giấy chứng nhận mới hoặc Giấy chứng nhận đã cấp được xác nhận thay đổi"),
     components=[
         DON_BIEN_DONG,
@@ -128,7 +127,7 @@ cap_doi = tthc(
 cap_lai = tthc(
     "1.012786", "Cấp lại Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất do bị mất", DAT_DAI,
     at=AGRI_ENV, days=10, who="cd+tc",
-    time_note="Không quá 10 ngày làm việc, không kể 15 ngày niêm yết thông báo mất Giấy chứng nhận [verify].",
+    time_note="Không quá 10 ngày làm việc, không kể 15 ngày niêm yết thông báo mất Giấy chứng nhận.",
     result=(CERTIFICATE, "Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất (cấp lại)"),
     components=[
         DON_BIEN_DONG,
@@ -183,7 +182,7 @@ thong_tin = tthc(
         c("Văn bản ủy quyền", when="Người yêu cầu không phải người sử dụng đất"),
     ],
     fees=[fee("Phí khai thác và sử dụng tài liệu đất đai", 30_000, note="Theo Nghị quyết của Hội đồng nhân dân "
-              "thành phố [verify]")],
+              "thành phố")],
     bases=[LUAT, ND_101, law(*LOCAL_FEES)],
 )
 

@@ -1,7 +1,7 @@
 """Du lịch at the Department of Tourism (Sở Du lịch, which Huế kept as a department of its own).
 
-Codes, time limits and fee amounts are illustrative [verify]; appraisal fees for travel
-business licences and guide cards follow Thông tư 33/2018/TT-BTC [verify].
+Codes, time limits and fee amounts are illustrative; appraisal fees for travel
+business licences and guide cards follow Thông tư 33/2018/TT-BTC.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ cong_nhan_hang = tthc(
         c("Giấy chứng nhận đăng ký doanh nghiệp hoặc hộ kinh doanh", "1p", reuse=True),
     ],
     fees=[fee("Phí thẩm định công nhận hạng cơ sở lưu trú du lịch", 1_500_000,
-              note="Hạng 1 sao, 2 sao; hạng 3 sao 2.000.000 đồng [verify]")],
+              note="Hạng 1 sao, 2 sao; hạng 3 sao 2.000.000 đồng")],
     bases=BASES, appraise="Thẩm định hồ sơ và thẩm định thực tế cơ sở lưu trú theo tiêu chuẩn quốc gia",
 )
 
@@ -131,7 +131,7 @@ an_uong_du_lich = tthc(
         c("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm", "1p", reuse=True),
     ],
     bases=BASES, appraise="Thẩm định hồ sơ, kiểm tra thực tế tại cơ sở",
-    fee_note="Không thu phí [verify].",
+    fee_note="Không thu phí.",
 )
 
 diem_du_lich = tthc(

@@ -2,7 +2,7 @@
 (which took over vocational education in 2025) and, for pre-school and lower-secondary matters,
 the commune.
 
-Codes and time limits are illustrative [verify].
+Codes and time limits are illustrative.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ chinh_sua_van_bang = tthc(
 
 cong_nhan_van_bang = tthc(
     "1.005102", "Công nhận văn bằng tốt nghiệp các cấp học phổ thông do cơ sở giáo dục nước ngoài cấp", GIAO_DUC,
-    at=EDUCATION, days=20, time_note="20 ngày làm việc; trường hợp cần xác minh thì không quá 45 ngày [verify].",
+    at=EDUCATION, days=20, time_note="20 ngày làm việc; trường hợp cần xác minh thì không quá 45 ngày.",
     result=(CONFIRMATION, "Giấy công nhận văn bằng"),
     components=[
         c("Đơn đề nghị công nhận văn bằng theo mẫu"),
@@ -95,7 +95,7 @@ nhom_tre = tthc(
         c("Danh sách giáo viên, nhân viên kèm bản sao văn bằng, chứng chỉ", "1p"),
         c("Giấy tờ chứng minh quyền sử dụng hợp pháp diện tích đất, phòng học", "1s"),
         c("Giấy chứng nhận thẩm duyệt hoặc biên bản kiểm tra về phòng cháy, chữa cháy", "1s",
-          when="Nhóm trẻ, lớp mẫu giáo có từ 50 trẻ trở lên [verify]"),
+          when="Nhóm trẻ, lớp mẫu giáo có từ 50 trẻ trở lên"),
     ],
     bases=[LUAT, ND_125], appraise="Kiểm tra hồ sơ và thực tế cơ sở vật chất",
 )
@@ -106,7 +106,7 @@ chuyen_thcs = tthc(
     components=[
         c("Đơn xin chuyển trường của cha mẹ hoặc người giám hộ học sinh"),
         c("Học bạ (bản chính)", digitize=True),
-        c("Giấy xác nhận chuyển đến nơi cư trú mới", when="Chuyển trường do thay đổi nơi cư trú [verify]"),
+        c("Giấy xác nhận chuyển đến nơi cư trú mới", when="Chuyển trường do thay đổi nơi cư trú"),
     ],
     bases=[LUAT, law("50/2021/TT-BGDĐT", "Thông tư sửa đổi, bổ sung Quy định chuyển trường và tiếp nhận học sinh học "
                      "tại trường trung học cơ sở và trung học phổ thông", date(2021, 12, 31))],  # [verify]

@@ -2,7 +2,7 @@
 business, cross-border permits and road works at the Department of Construction, which took
 over the Department of Transport in 2025.
 
-Codes, time limits and some fee amounts are illustrative [verify].
+Codes, time limits and some fee amounts are illustrative.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ cap_lai_gplx = tthc(
     components=[
         c("Đơn đề nghị cấp lại giấy phép lái xe theo mẫu"),
         c(SUC_KHOE, digitize=True),
-        c("Hồ sơ gốc của giấy phép lái xe", when="Có hồ sơ gốc đang lưu giữ [verify]"),
+        c("Hồ sơ gốc của giấy phép lái xe", when="Có hồ sơ gốc đang lưu giữ"),
     ],
     fees=[GPLX_FEE], bases=GPLX_BASES,
     requirements="Giấy phép lái xe bị mất còn thời hạn sử dụng hoặc quá hạn dưới 01 năm; không bị tạm giữ, thu hồi.",

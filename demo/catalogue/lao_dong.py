@@ -1,7 +1,7 @@
 """Lao động and Việc làm at the Department of Home Affairs (Sở Nội vụ, which took over labour
 and employment in 2025) and its Employment Service Centre.
 
-Codes and fee amounts are illustrative [verify].
+Codes and fee amounts are illustrative.
 """
 
 from __future__ import annotations

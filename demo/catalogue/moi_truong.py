@@ -1,7 +1,7 @@
 """Môi trường, Tài nguyên nước and agricultural food quality at the Department of Agriculture and
 Environment (Sở Nông nghiệp và Môi trường) and, for small projects, the commune.
 
-Codes, time limits and fee amounts are illustrative [verify]; environmental appraisal fees are
+Codes, time limits and fee amounts are illustrative; environmental appraisal fees are
 set by the city People's Council.
 """
 
@@ -46,8 +46,8 @@ BAO_CAO_GPMT = c("Báo cáo đề xuất cấp giấy phép môi trường", dig
 gpmt_tinh = tthc(
     "1.010725", "Cấp giấy phép môi trường đối với dự án đầu tư, cơ sở thuộc thẩm quyền của Ủy ban nhân dân cấp tỉnh",
     MOI_TRUONG, at=AGRI_ENV, days=30, online=FULL, who="tc",
-    time_note="30 ngày; 20 ngày đối với dự án, cơ sở không phải vận hành thử nghiệm công trình xử lý chất thải "
-    "[verify].", result=(LICENCE, GPMT),
+    time_note="30 ngày; 20 ngày đối với dự án, cơ sở không phải vận hành thử nghiệm công trình xử lý chất thải.",
+    result=(LICENCE, GPMT),
     components=[
         DON_GPMT,
         BAO_CAO_GPMT,
@@ -55,7 +55,7 @@ gpmt_tinh = tthc(
           when="Dự án đầu tư không thuộc đối tượng phải đánh giá tác động môi trường"),
     ],
     fees=[fee("Phí thẩm định cấp giấy phép môi trường", 10_000_000, note="Theo Nghị quyết của Hội đồng nhân dân "
-              "thành phố [verify]")],
+              "thành phố")],
     bases=[*BVMT, law(*LOCAL_FEES)],
     appraise="Thẩm định hồ sơ, tổ chức hội đồng thẩm định hoặc đoàn kiểm tra thực tế",
 )
@@ -69,7 +69,7 @@ dtm = tthc(
         c("Báo cáo nghiên cứu khả thi hoặc tài liệu tương đương của dự án", "1p"),
     ],
     fee_note="Phí thẩm định báo cáo đánh giá tác động môi trường theo Nghị quyết của Hội đồng nhân dân thành phố, tính "
-    "theo tổng vốn đầu tư [verify].",
+    "theo tổng vốn đầu tư.",
     bases=BVMT, appraise="Tổ chức hội đồng thẩm định, khảo sát thực tế, lấy ý kiến cộng đồng dân cư",
 )
 
@@ -86,7 +86,7 @@ dang_ky_mt = tthc(
     time_note="Tiếp nhận và vào sổ đăng ký ngay khi nhận hồ sơ; không yêu cầu văn bản trả lời.",
     result=(REGISTRATION, "Xác nhận đã tiếp nhận đăng ký môi trường"),
     components=[
-        c("Văn bản đăng ký môi trường theo Mẫu số 47 Phụ lục II Thông tư 02/2022/TT-BTNMT [verify]"),
+        c("Văn bản đăng ký môi trường theo Mẫu số 47 Phụ lục II Thông tư 02/2022/TT-BTNMT"),
         c("Văn bản ủy quyền cho người nộp hồ sơ", when="Người nộp hồ sơ không phải chủ dự án, chủ cơ sở"),
     ],
     bases=BVMT,

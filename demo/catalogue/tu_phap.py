@@ -1,7 +1,7 @@
 """Tư pháp at the Department of Justice (Sở Tư pháp): judicial records, notaries, lawyers, legal
 aid, nationality; domestic adoption at the commune.
 
-Codes and several fee amounts are illustrative [verify].
+Codes and several fee amounts are illustrative.
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ tro_giup = tthc(
 
 quoc_tich = tthc(
     "1.001688", "Cấp Giấy xác nhận có quốc tịch Việt Nam ở trong nước", QUOC_TICH, at=JUSTICE, days=20, online=NONE,
-    time_note="20 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ [verify].",
+    time_note="20 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.",
     result=(CONFIRMATION, "Giấy xác nhận có quốc tịch Việt Nam"),
     components=[
         c("Tờ khai đề nghị xác nhận có quốc tịch Việt Nam theo mẫu"),
@@ -192,7 +192,7 @@ PROCEDURES = [phieu_lltp, lltp_co_quan, the_cong_chung_vien, van_phong_cong_chun
 REVISIONS = [
     revise(phieu_lltp, fees=[
         fee(LLTP_FEE, 200_000, online=100_000, note="Giảm khi nộp trực tuyến; sinh viên, người có công, thân nhân "
-            "liệt sĩ: 100.000 đồng/lần [verify]"),
+            "liệt sĩ: 100.000 đồng/lần"),
         fee("Phí cấp thêm Phiếu lý lịch tư pháp (từ Phiếu thứ 3 trở đi)", 5_000),
     ]),
 ]

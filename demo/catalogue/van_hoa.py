@@ -1,8 +1,8 @@
 """Văn hóa, thể thao at the Department of Culture and Sports (Sở Văn hóa và Thể thao) and, for
 karaoke, libraries and family services, the commune.
 
-Codes, time limits and fee amounts are illustrative [verify]; karaoke and dance-hall fees are
-those of Thông tư 01/2021/TT-BTC for centrally run cities [verify].
+Codes, time limits and fee amounts are illustrative; karaoke and dance-hall fees are
+those of Thông tư 01/2021/TT-BTC for centrally run cities.
 """
 
 from __future__ import annotations

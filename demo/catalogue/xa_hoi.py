@@ -1,7 +1,7 @@
 """Người có công (Department of Home Affairs, received at the commune), Bảo trợ xã hội and Trẻ em
 (the commune and the Department of Health, which took over social protection in 2025).
 
-Codes and several time limits are illustrative [verify].
+Codes and several time limits are illustrative.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ XAC_NHAN_XA = "Ủy ban nhân dân cấp xã tiếp nhận, xác nhận và chuy
 
 tho_cung = tthc(
     "1.010801", "Giải quyết chế độ trợ cấp thờ cúng liệt sĩ", NGUOI_CO_CONG, at=HOME_AFFAIRS, receive_at=WARD,
-    level=NCC, days=12, time_note="12 ngày làm việc, gồm thời gian xác nhận tại cấp xã [verify].",
+    level=NCC, days=12, time_note="12 ngày làm việc, gồm thời gian xác nhận tại cấp xã.",
     result=(DECISION, "Quyết định trợ cấp thờ cúng liệt sĩ"),
     components=[
         c("Bản khai đề nghị giải quyết chế độ thờ cúng liệt sĩ theo Mẫu số 08 Phụ lục I Nghị định 131/2021/NĐ-CP"),
@@ -68,7 +68,7 @@ mai_tang_ncc = tthc(
 chat_doc_hoa_hoc = tthc(
     "1.010815", "Giải quyết chế độ ưu đãi đối với người hoạt động kháng chiến bị nhiễm chất độc hóa học",
     NGUOI_CO_CONG, at=HOME_AFFAIRS, receive_at=WARD, level=NCC, days=40, online=NONE,
-    time_note="40 ngày làm việc, không kể thời gian giám định y khoa [verify].",
+    time_note="40 ngày làm việc, không kể thời gian giám định y khoa.",
     result=(DECISION, "Quyết định trợ cấp, phụ cấp ưu đãi"),
     components=[
         c("Bản khai cá nhân theo Mẫu số 06 Phụ lục I Nghị định 131/2021/NĐ-CP"),
@@ -94,7 +94,7 @@ di_chuyen_ho_so = tthc(
 tro_cap_hang_thang = tthc(
     "1.010829", "Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hằng tháng, hỗ trợ kinh phí chăm sóc, nuôi dưỡng "
     "hằng tháng", BAO_TRO, at=WARD, days=15, online=FULL,
-    time_note="15 ngày làm việc, gồm 02 ngày niêm yết công khai kết quả xét duyệt [verify].",
+    time_note="15 ngày làm việc, gồm 02 ngày niêm yết công khai kết quả xét duyệt.",
     result=(DECISION, "Quyết định trợ cấp xã hội hằng tháng của Chủ tịch Ủy ban nhân dân cấp xã"),
     components=[
         c("Tờ khai đề nghị trợ giúp xã hội theo mẫu ban hành kèm Nghị định 20/2021/NĐ-CP"),

@@ -1,7 +1,7 @@
 """Hoạt động xây dựng and Nhà ở: building permits for houses at the commune (since 01/07/2025),
 larger works and practising certificates at the Department of Construction (Sở Xây dựng).
 
-Codes and fee amounts are illustrative [verify]; building-permit fees are set by the city
+Codes and fee amounts are illustrative; building-permit fees are set by the city
 People's Council.
 """
 
@@ -57,7 +57,7 @@ gpxd_nha_o = tthc(
         c("Bản cam kết bảo đảm an toàn đối với công trình liền kề",
           when="Công trình xây dựng có công trình liền kề hoặc có tầng hầm"),
         c("Báo cáo kết quả thẩm tra thiết kế của tổ chức, cá nhân có đủ năng lực",
-          when="Nhà ở từ 07 tầng trở lên hoặc có tầng hầm [verify]"),
+          when="Nhà ở từ 07 tầng trở lên hoặc có tầng hầm"),
     ],
     fees=[fee(GPXD_FEE, 75_000, online=50_000)],  # [verify] Huế amounts
     bases=[*BASES, law(*LOCAL_FEES)], appraise=CHECK,
@@ -116,7 +116,7 @@ gpxd_cong_trinh = tthc(
 tham_dinh_bcnckt = tthc(
     "1.009799", "Thẩm định Báo cáo nghiên cứu khả thi đầu tư xây dựng, thẩm định điều chỉnh Báo cáo nghiên cứu khả "
     "thi tại cơ quan chuyên môn về xây dựng", XAY_DUNG, at=CONSTRUCTION, days=30, online=FULL, who="tc",
-    time_note="Không quá 30 ngày đối với dự án nhóm B, 20 ngày đối với dự án nhóm C [verify].",
+    time_note="Không quá 30 ngày đối với dự án nhóm B, 20 ngày đối với dự án nhóm C.",
     result=(OTHER, "Văn bản thông báo kết quả thẩm định Báo cáo nghiên cứu khả thi"),
     components=[
         c("Tờ trình thẩm định Báo cáo nghiên cứu khả thi theo Mẫu số 01 Phụ lục I"),
@@ -126,7 +126,7 @@ tham_dinh_bcnckt = tthc(
         c("Danh sách nhà thầu, chứng chỉ năng lực của tổ chức lập dự án, thiết kế", "1p"),
     ],
     fee_note="Phí thẩm định dự án đầu tư xây dựng tính theo tỷ lệ phần trăm tổng mức đầu tư theo Thông tư "
-    "28/2023/TT-BTC [verify].",
+    "28/2023/TT-BTC.",
     bases=BASES, appraise="Thẩm định hồ sơ, lấy ý kiến cơ quan, tổ chức liên quan, lập văn bản thông báo kết quả",
 )
 
@@ -142,7 +142,7 @@ cchn = tthc(
         c("Kết quả sát hạch đạt yêu cầu", when="Đã sát hạch tại tổ chức khác"),
     ],
     fees=[fee("Phí thẩm định cấp chứng chỉ hành nghề hoạt động xây dựng", 300_000,
-              note="150.000 đồng đối với cấp lại [verify]")],
+              note="150.000 đồng đối với cấp lại")],
     bases=[*BASES, TT_38],
 )
 
@@ -164,7 +164,7 @@ nha_o_xa_hoi = tthc(
     days=7, online=NONE,
     result=(CONFIRMATION, "Giấy xác nhận đối tượng và điều kiện để hưởng chính sách hỗ trợ nhà ở xã hội"),
     components=[
-        c("Đơn đề nghị xác nhận theo mẫu ban hành kèm Thông tư 05/2024/TT-BXD [verify]"),
+        c("Đơn đề nghị xác nhận theo mẫu ban hành kèm Thông tư 05/2024/TT-BXD"),
         c("Giấy xác nhận về thực trạng nhà ở của hộ gia đình, cá nhân", when="Có nhà ở thuộc sở hữu nhưng diện tích "
           "bình quân dưới mức tối thiểu"),
         c("Giấy xác nhận thu nhập của cơ quan, đơn vị nơi làm việc", when="Người có hợp đồng lao động"),
@@ -179,6 +179,6 @@ PROCEDURES = [gpxd_nha_o, gpxd_sua_chua, gia_han, cap_lai_gpxd, gpxd_cong_trinh,
 # From 2026 the city People's Council raises the fee at the counter and waives it online [verify].
 REVISIONS = [
     revise(gpxd_nha_o, fees=[fee(GPXD_FEE, 100_000, online=0, note="Miễn lệ phí khi nộp hồ sơ trực tuyến")],
-           fee_note="Miễn lệ phí khi nộp hồ sơ trực tuyến toàn trình từ 01/01/2026 [verify]."),
+           fee_note="Miễn lệ phí khi nộp hồ sơ trực tuyến toàn trình từ 01/01/2026."),
     revise(gpxd_sua_chua, fees=[fee(GPXD_FEE, 100_000, online=0, note="Miễn lệ phí khi nộp hồ sơ trực tuyến")]),
 ]

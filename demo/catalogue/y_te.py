@@ -1,6 +1,6 @@
 """Y tế at the Department of Health (Sở Y tế): medical practice, food safety, pharmacy.
 
-Codes, time limits and fee amounts are illustrative [verify].
+Codes, time limits and fee amounts are illustrative.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ gphn = tthc(
         c("Giấy chứng nhận đủ sức khỏe để hành nghề do cơ sở khám bệnh, chữa bệnh cấp trong thời hạn 06 tháng"),
         c("Giấy xác nhận hoàn thành thời gian thực hành", "1s"),
         c("Kết quả kiểm tra đánh giá năng lực hành nghề", "1s", when="Từ thời điểm áp dụng kiểm tra đánh giá năng lực "
-          "hành nghề [verify]"),
+          "hành nghề"),
         ANH,
     ],
     fees=[fee("Phí thẩm định cấp giấy phép hành nghề", 360_000)], bases=KCB_BASES,  # [verify] amount
@@ -176,5 +176,5 @@ PROCEDURES = [gphn, gia_han_gphn, phong_kham_da_khoa, phong_kham_chuyen_khoa, an
 # 2026: a reduced fee for online applications [verify].
 REVISIONS = [
     revise(gphn, fees=[fee("Phí thẩm định cấp giấy phép hành nghề", 360_000, online=180_000,
-                           note="Giảm 50% khi nộp hồ sơ trực tuyến [verify]")]),
+                           note="Giảm 50% khi nộp hồ sơ trực tuyến")]),
 ]
