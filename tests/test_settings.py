@@ -33,7 +33,9 @@ def test_env_helpers_name_the_bad_variable(monkeypatch, reader, value):
 
 
 def _manage(*args, **env_vars):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' fixture in this worker process.
+    unset = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(env_vars)
     return subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT,
                           capture_output=True, text=True)
