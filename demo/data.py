@@ -178,6 +178,9 @@ SERVICE_CENTER_CODE = "000.00.10.H57"
 CONSTRUCTION_CODE = "000.00.05.H57"
 JUSTICE_CODE = "000.00.03.H57"
 IOC_CODE = "000.00.16.H57"
+WATER_COMPANY_CODE = "000.00.31.H57"
+POWER_COMPANY_CODE = "000.00.32.H57"
+ENVIRONMENT_COMPANY_CODE = "000.00.33.H57"
 # The ward whose committee gets demo staff: Phường Thuận Hóa (statistical code 19786).
 DEMO_WARD_UNIT_CODE = "19786"
 
@@ -223,6 +226,19 @@ DEMO_ACCOUNTS: tuple[dict, ...] = (
     {
         "username": "vy", "full_name": "Đặng Thảo Vy", "kind": "staff", "phone": "0905111208",
         "roles": ({"agency": IOC_CODE, "role": Role.OPERATOR},),
+    },
+    # Officers of the utility companies, who handle field reports routed to them.
+    {
+        "username": "hepco", "full_name": "Lê Thị Hà", "kind": "staff",
+        "roles": ({"agency": ENVIRONMENT_COMPANY_CODE, "role": Role.SPECIALIST},),
+    },
+    {
+        "username": "pchue", "full_name": "Nguyễn Văn Điện", "kind": "staff",
+        "roles": ({"agency": POWER_COMPANY_CODE, "role": Role.SPECIALIST},),
+    },
+    {
+        "username": "huewaco", "full_name": "Trần Thị Thủy", "kind": "staff",
+        "roles": ({"agency": WATER_COMPANY_CODE, "role": Role.SPECIALIST},),
     },
     {
         # 046: birth registered in (Thừa Thiên) Huế; 1: female born 1900–1999; 90: 1990.

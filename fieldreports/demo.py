@@ -67,8 +67,7 @@ RULES = [  # (order, category or group code, agency code) — province-wide; urb
     (10, "rac-thai", ENVIRONMENT), (20, "ha-tang", CONSTRUCTION), (30, "giao-thong", CONSTRUCTION),
     (40, "dien", POWER), (50, "nuoc", WATER), (60, "an-ninh", POLICE),
 ]
-UTILITY_OFFICERS = [("hepco", "Lê Thị Hà", ENVIRONMENT), ("pchue", "Nguyễn Văn Điện", POWER),
-                    ("huewaco", "Trần Thị Thủy", WATER)]
+UTILITY_OFFICERS = [("hepco", ENVIRONMENT), ("pchue", POWER), ("huewaco", WATER)]
 TEXTS = {
     "o-nhiem": ["Khói đốt rác bốc mùi khó chịu vào buổi tối.", "Cơ sở sản xuất xả nước thải ra mương."],
     "rac-thai": ["Rác tồn đọng nhiều ngày ở góc đường.", "Điểm tập kết rác tràn ra lòng đường."],
@@ -173,22 +172,12 @@ def load_rules(cats) -> int:
 
 def load_officers():
     from accounts.models import User
-    from accounts.roles import Role
-    from accounts.services import grant_role
-    from demo.data import DEMO_PASSWORD
-    from units.models import Agency
 
     officers = {}
-    for username, name, code in UTILITY_OFFICERS:
-        agency = Agency.objects.filter(code=code).first()
-        if agency is None:
-            continue
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            user = User.objects.create_user(username=username, password=DEMO_PASSWORD, full_name=name,
-                                            kind=User.Kind.STAFF)
-            grant_role(user, agency, Role.SPECIALIST)
-        officers[agency.pk] = user
+    for username, code in UTILITY_OFFICERS:  # demo accounts of demo/data.py
+        user = User.objects.filter(username=username, memberships__agency__code=code).first()
+        if user is not None:
+            officers[user.memberships.get(agency__code=code).agency_id] = user
     return officers
 
 
