@@ -18,6 +18,7 @@ ACTIONS = (
 )
 PROGRESS_ACTIONS = frozenset({"forward", "approve", "sign"})
 PERFORMERS = ("receiving", "competent", "other")
+LAST_STEP_ACTIONS = frozenset({"return_result"})
 
 
 @dataclass
@@ -79,6 +80,14 @@ def check_process(steps: Sequence[StepSpec], statutory_hours: Decimal | None, *,
             problems.append(ProcessProblem(position, "bước đầu tiên không có bước trước để trả lại."))
     if "return_result" not in steps[-1].actions:
         problems.append(ProcessProblem(last, "bước cuối cùng phải có thao tác trả kết quả."))
+    # Reaching the last step means the result is ready (national status 9), so no work may
+    # remain there: signing or asking for more belongs to the step before it.
+    extra = [a for a in steps[-1].actions if a not in LAST_STEP_ACTIONS]
+    if len(steps) > 1 and extra and "return_result" in steps[-1].actions:
+        problems.append(ProcessProblem(
+            last, "bước cuối cùng chỉ dùng để trả kết quả; chuyển các thao tác "
+            f"{', '.join(extra)} sang bước trước.",
+        ))
 
     total = sum((s.budget_hours or Decimal(0) for s in steps), Decimal(0))
     if statutory_hours is not None:

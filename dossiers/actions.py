@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 
 from django.core.exceptions import PermissionDenied
@@ -21,11 +21,11 @@ from django.utils import timezone
 
 from accounts.permissions import roles_in
 from accounts.roles import CITIZEN, Role
-from catalogue.models import WORKING_HOURS_PER_DAY, ProcedureVersion, ProcessStep
+from catalogue.models import ProcedureVersion, ProcessStep
 from catalogue.services import version_on
 from dossiers import notify
 from dossiers.codes import new_lookup_secret, next_code
-from dossiers.deadlines import agency_of_step, classify, dossier_due, give_back, step_due
+from dossiers.deadlines import agency_of_step, classify, dossier_due, give_back, shift_step_due, step_due
 from dossiers.events import append
 from dossiers.models import ApplicantKind, Channel, Dossier, DossierEvent
 from dossiers.states import FINAL, OPEN, PAUSED, STATUS_OF, State
@@ -147,14 +147,20 @@ def _step_agency(dossier: Dossier):
 
 
 def _require_step(dossier: Dossier, actor, step_action: str) -> None:
-    """The current step allows `step_action` and the actor holds the step's role there."""
+    """The current step allows `step_action` and the actor holds the step's role there; once
+    the step is assigned, only the assignee (or a leader of that agency) acts on it."""
     step = dossier.current_step
     if step is None or step_action not in (step.actions or []):
         raise ActionError("not_allowed_at_step", "Bước xử lý hiện tại không cho phép thao tác này.")
-    _require_role(actor, agency_of_step(step, dossier), step.role)
+    agency = agency_of_step(step, dossier)
+    _require_role(actor, agency, step.role)
+    if dossier.assignee_id and dossier.assignee_id != actor.pk and Role.LEADER not in roles_in(actor, agency.pk):
+        raise PermissionDenied(f"Hồ sơ đang được giao cho {dossier.assignee}; chỉ người được giao hoặc lãnh đạo "
+                               "cơ quan mới xử lý được.")
 
 
-def _is_applicant(actor, dossier: Dossier) -> bool:
+def is_applicant(actor, dossier: Dossier) -> bool:
+    """The citizen or organisation account that submitted the dossier online."""
     return bool(getattr(actor, "pk", None)) and dossier.submitted_by_id == actor.pk and CITIZEN in roles_in(actor, None)
 
 
@@ -164,7 +170,8 @@ def _steps(dossier: Dossier) -> list[ProcessStep]:
 
 @lru_cache(maxsize=2048)
 def steps_of(version_id: int) -> list[ProcessStep]:
-    """The steps of a version, cached: a published version never changes (catalogue/models.py)."""
+    """The steps of a version, cached: a published version never changes (catalogue/models.py).
+    Related agencies are not cached with them (deferred), so their working hours stay current."""
     return list(ProcessStep.objects.filter(version_id=version_id).order_by("order", "pk"))
 
 
@@ -253,20 +260,25 @@ def _check_applicant(applicant: Applicant) -> None:
         raise ActionError("invalid_applicant", error)
 
 
+def _take_in(d: Dossier, now: datetime, assignee=None) -> None:
+    """What receiving means, at the counter or for a liên thông transfer: the code, the due
+    time by the receiving agency's calendar, and the first step."""
+    steps = _steps(d)
+    if not steps:
+        raise ActionError("no_process", "Thủ tục chưa có quy trình xử lý.")
+    d.code = next_code(d.receiving_agency, timezone.localdate(now))
+    d.received_at = now
+    d.due_at = d.statutory_due_at = dossier_due(d.procedure_version, calendar_for(d.receiving_agency), now)
+    d.state = State.RECEIVED
+    _enter_step(d, steps[0], now, assignee)
+
+
 def receive(dossier: Dossier, actor, *, key: str | None = None, assignee=None, note: str = "") -> Outcome:
     """Receive a complete dossier (status 2): code, due time, first step; form 01 is issued."""
 
     def apply(d: Dossier, now, change: _Change) -> None:
         _require_role(actor, d.receiving_agency, Role.COUNTER_OFFICER)
-        steps = _steps(d)
-        if not steps:
-            raise ActionError("no_process", "Thủ tục chưa có quy trình xử lý.")
-        calendar = calendar_for(d.receiving_agency)
-        d.code = next_code(d.receiving_agency, timezone.localdate(now))
-        d.received_at = now
-        d.due_at = d.statutory_due_at = dossier_due(d.procedure_version, calendar, now)
-        d.state = State.RECEIVED
-        _enter_step(d, steps[0], now, assignee)
+        _take_in(d, now, assignee)
         change.agency = d.receiving_agency
         change.data = {"code": d.code, "note": note}
 
@@ -281,6 +293,9 @@ def request_intake_supplement(
 
     def apply(d: Dossier, now, change: _Change) -> None:
         _require_role(actor, d.receiving_agency, Role.COUNTER_OFFICER)
+        if d.events.filter(action="request_intake_supplement").exists():
+            raise ActionError("already_guided", "Hồ sơ đã được hướng dẫn bổ sung một lần; Nghị định 61/2018/NĐ-CP "
+                              "chỉ cho phép hướng dẫn một lần. Hãy tiếp nhận hoặc từ chối hồ sơ.")
         d.state = State.INTAKE_SUPPLEMENT
         change.agency = d.receiving_agency
         change.data = {"missing": list(missing), "reason": reason}
@@ -292,7 +307,7 @@ def resubmit(dossier: Dossier, actor, *, key: str | None = None) -> Outcome:
     """The applicant hands in the completed dossier again."""
 
     def apply(d: Dossier, now, change: _Change) -> None:
-        if not _is_applicant(actor, d):
+        if not is_applicant(actor, d):
             _require_role(actor, d.receiving_agency, Role.COUNTER_OFFICER)
         d.state = State.SUBMITTED
         d.submitted_at = now
@@ -314,6 +329,8 @@ def refuse(dossier: Dossier, actor, *, reason: str, key: str | None = None) -> O
             _leave_step(d, now, change)
         d.state = State.REFUSED
         change.data = {"reason": reason}
+        if d.parent_id:
+            _flow_back(d, actor, now, "refused", reason)
 
     states = {State.SUBMITTED, State.INTAKE_SUPPLEMENT, State.RECEIVED, State.PROCESSING}
     return _perform(dossier.pk, "refuse", actor, key, states, apply)
@@ -404,7 +421,11 @@ def request_payment(dossier: Dossier, actor, *, amount: int, reason: str, key: s
 
     def apply(d: Dossier, now, change: _Change) -> None:
         agency = _step_agency(d)
-        _require_role(actor, agency, Role.SPECIALIST, Role.COUNTER_OFFICER)
+        if d.current_step is None:
+            raise PermissionDenied(DENIED)
+        _require_role(actor, agency, d.current_step.role)
+        if not d.procedure_version.fees.exists():
+            raise ActionError("no_fee", "Thủ tục này không có phí, lệ phí hay nghĩa vụ tài chính để yêu cầu.")
         d.state, d.paused_at = State.AWAITING_PAYMENT, now
         change.agency = agency
         change.data = {"amount": amount, "reason": reason}
@@ -431,12 +452,13 @@ def resume(dossier: Dossier, actor, *, key: str | None = None, note: str = "") -
 
     def apply(d: Dossier, now, change: _Change) -> None:
         if d.state == State.SUPPLEMENT:
-            if not _is_applicant(actor, d):
+            if not is_applicant(actor, d):
                 _require_role(actor, d.receiving_agency, Role.COUNTER_OFFICER)
             change.agency = d.receiving_agency
         elif d.state == State.AWAITING_PAYMENT:
-            _require_role(actor, _step_agency(d), Role.SPECIALIST, Role.COUNTER_OFFICER)
-            change.agency = _step_agency(d)
+            # The payment is recorded where it is paid, not by the officer who asked for it.
+            _require_role(actor, d.receiving_agency, Role.COUNTER_OFFICER)
+            change.agency = d.receiving_agency
         else:
             _require_role(actor, _step_agency(d), Role.LEADER)
             change.agency = _step_agency(d)
@@ -471,19 +493,16 @@ def transfer(dossier: Dossier, actor, *, version: ProcedureVersion, note: str = 
             applicant_address=d.applicant_address, applicant_phone=d.applicant_phone,
             applicant_email=d.applicant_email, submitted_by=d.submitted_by,
             receiving_agency=version.receiving_agency, current_agency=version.receiving_agency,
-            state=State.RECEIVED, submitted_at=now, received_at=now,
+            submitted_at=now,
         )
-        sub.code = next_code(version.receiving_agency, timezone.localdate(now))
-        sub.due_at = sub.statutory_due_at = dossier_due(version, calendar_for(version.receiving_agency), now)
-        steps = steps_of(version.pk)
-        if not steps:
-            raise ActionError("no_process", "Thủ tục liên thông chưa có quy trình xử lý.")
-        _enter_step(sub, steps[0], now)
+        _take_in(sub, now)
         sub.status = STATUS_OF[sub.state]
         sub.save()
         sub_change = _Change(data={"parent": d.code, "note": note}, agency=version.receiving_agency)
         _record(sub, "receive_transfer", actor, None, now, sub_change, ("", None, None))
         d.state = State.TRANSFERRED
+        # The other agency's time is not this step's: its clock stops until the result is back.
+        d.paused_at = now
         change.agency = _step_agency(d)
         change.data = {"sub_dossier": sub.code, "to_agency": version.receiving_agency.code, "note": note}
 
@@ -507,23 +526,28 @@ def return_result(dossier: Dossier, actor, *, key: str | None = None, note: str 
         d.state, d.returned_at, d.assignee = State.RETURNED, now, None
         change.data = {"note": note}
         if d.parent_id:
-            _flow_back(d, actor, now)
+            _flow_back(d, actor, now, "returned")
 
     states = {State.RESULT_READY, State.RECEIVED, State.PROCESSING}
     return _perform(dossier.pk, "return_result", actor, key, states, apply)
 
 
-def _flow_back(sub: Dossier, actor, now) -> None:
+def _flow_back(sub: Dossier, actor, now, outcome: str, reason: str = "") -> None:
+    """A liên thông sub-dossier ended (returned, refused or withdrawn): its parent resumes
+    the step that sent it, with that step's clock given back for the time away."""
     parent = Dossier.objects.select_for_update(of=("self",)).select_related("current_step", "receiving_agency").get(
         pk=sub.parent_id
     )
     if parent.state != State.TRANSFERRED:
         return
     before = (parent.state, parent.status, parent.current_step_id)
+    if parent.paused_at and parent.step_due_at:
+        parent.step_due_at = shift_step_due(parent, parent.paused_at, now)
+    parent.paused_at = None
     first = parent.current_step_id == _steps(parent)[0].pk
     parent.state = State.RECEIVED if first else State.PROCESSING
-    change = _Change(data={"sub_dossier": sub.code, "result": sub.timeliness}, agency=sub.receiving_agency)
-    _record(parent, "transfer_result", actor, None, now, change, before)
+    data = {"sub_dossier": sub.code, "outcome": outcome, "result": sub.timeliness, "reason": reason}
+    _record(parent, "transfer_result", actor, None, now, _Change(data=data, agency=sub.receiving_agency), before)
 
 
 def withdraw(dossier: Dossier, actor, *, reason: str, key: str | None = None) -> Outcome:
@@ -531,13 +555,21 @@ def withdraw(dossier: Dossier, actor, *, reason: str, key: str | None = None) ->
     _require_text(reason, "Vui lòng ghi rõ lý do rút hồ sơ.")
 
     def apply(d: Dossier, now, change: _Change) -> None:
-        if not _is_applicant(actor, d):
+        if d.parent_id:
+            raise ActionError("withdraw_parent", "Hồ sơ liên thông chỉ được rút cùng với hồ sơ gốc "
+                              f"{d.parent.code}.")
+        if not is_applicant(actor, d):
             _require_role(actor, d.receiving_agency, Role.COUNTER_OFFICER)
+        for sub in Dossier.objects.select_for_update(of=("self",)).filter(parent=d).exclude(state__in=FINAL):
+            before = (sub.state, sub.status, sub.current_step_id)
+            sub.state, sub.assignee = State.WITHDRAWN, None
+            _record(sub, "withdraw", actor, None, now, _Change(data={"reason": reason, "with_parent": d.code},
+                                                               agency=sub.receiving_agency), before)
         d.state, d.assignee = State.WITHDRAWN, None
         change.agency = d.receiving_agency
         change.data = {"reason": reason}
 
-    states = set(State.values) - FINAL - {State.RESULT_READY, State.TRANSFERRED}
+    states = set(State.values) - FINAL - {State.RESULT_READY}
     return _perform(dossier.pk, "withdraw", actor, key, states, apply)
 
 
@@ -558,11 +590,19 @@ def apologize(dossier: Dossier, actor, *, reason: str, new_due_at: datetime, key
             raise ActionError("too_late", "Hồ sơ đã quá hạn trả kết quả; phiếu xin lỗi và hẹn lại phải gửi trước hạn.")
         if new_due_at <= d.due_at:
             raise ActionError("invalid_date", "Ngày hẹn mới phải sau hạn trả kết quả hiện tại.")
+        calendar = calendar_for(d.receiving_agency)
+        # A new appointment buys at most the statutory time once more (at least a working day).
+        statutory = calendar.working_time_between(d.received_at, d.statutory_due_at)
+        latest = calendar.add_working_time(d.due_at, max(statutory, calendar.day_length()))
+        if new_due_at > latest:
+            raise ActionError("invalid_date", "Ngày hẹn mới không được quá "
+                              f"{timezone.localtime(latest):%H:%M ngày %d/%m/%Y} (thêm tối đa một lần thời hạn "
+                              "giải quyết).")
         # Decree 61 asks for the apology at least one working day before the due date.
-        notice = calendar_for(d.receiving_agency).working_time_between(now, d.due_at)
+        notice = calendar.working_time_between(now, d.due_at)
         change.agency = agency
         change.data = {"reason": reason, "previous_due_at": d.due_at.isoformat(),
-                       "on_time": notice >= timedelta(hours=WORKING_HOURS_PER_DAY)}
+                       "on_time": notice >= calendar.day_length()}
         d.apologized_at = now
         d.due_at = new_due_at
         d.due_soon_alerted_at = d.overdue_alerted_at = None

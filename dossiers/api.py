@@ -41,10 +41,11 @@ from dossiers import actions
 from dossiers.actions import ActionError, Applicant
 from dossiers.deadlines import agency_of_step
 from dossiers.files import attach_file
-from dossiers.models import Channel, Dossier, DossierEvent, DossierFile, Timeliness
-from dossiers.search import search_dossiers, status_filter, visible_dossiers
+from dossiers.models import Channel, Dossier, DossierEvent, DossierFile
+from dossiers.search import SearchInputError, search_dossiers, visible_dossiers
 from dossiers.states import State, Status
 from motcua.api import ApiError
+from workdays.calendar import Timeliness
 
 MAX_PAGE_SIZE = 100
 MAX_KEY_LENGTH = 64
@@ -304,9 +305,13 @@ def _validation_messages(exc: DjangoValidationError) -> list[tuple[str, list[str
     return [("", list(exc.messages))]
 
 
+MAX_PAGE = 100_000
+
+
 def _paging(page: int, page_size: int) -> tuple[int, int]:
-    if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise ApiError(422, "invalid_input", f"page phải ≥ 1 và page_size từ 1 đến {MAX_PAGE_SIZE}.")
+    if not 1 <= page <= MAX_PAGE or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise ApiError(422, "invalid_input",
+                       f"page phải từ 1 đến {MAX_PAGE} và page_size từ 1 đến {MAX_PAGE_SIZE}.")
     start = (page - 1) * page_size
     return start, start + page_size
 
@@ -566,15 +571,14 @@ def search(request: HttpRequest, query: Query[SearchQuery]):
     """Hồ sơ bạn được xem, lọc theo mã hồ sơ, số định danh, tên người nộp (không phân biệt dấu),
     trạng thái, cơ quan và khoảng ngày tiếp nhận; mới nhất trước."""
     start, end = _paging(query.page, query.page_size)
-    if query.status:
-        try:
-            status_filter(query.status)
-        except ValueError as exc:
-            raise ApiError(422, "invalid_input", str(exc), [{"field": "status", "message": str(exc)}]) from None
-    found = search_dossiers(
-        visible_dossiers(request.auth), code=query.code, applicant_id=query.applicant_id, name=query.name,
-        status=query.status, agency=query.agency, received_from=query.received_from, received_to=query.received_to,
-    )
+    try:
+        found = search_dossiers(
+            visible_dossiers(request.auth), code=query.code, applicant_id=query.applicant_id, name=query.name,
+            status=query.status, agency=query.agency, received_from=query.received_from,
+            received_to=query.received_to,
+        )
+    except SearchInputError as exc:
+        raise ApiError(422, "invalid_input", str(exc), [{"field": exc.field, "message": str(exc)}]) from None
     items = _with_relations(found).order_by("-created_at", "-pk")[start:end]
     return {"count": found.count(), "page": query.page, "page_size": query.page_size,
             "items": [_summary(d) for d in items]}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from catalogue.models import ProcedureVersion, ProcessStep
+from units.models import Agency
 from workdays.calendar import Timeliness, WorkingCalendar
 from workdays.services import calendar_for
 
@@ -19,7 +20,8 @@ def agency_of_step(step: ProcessStep, dossier):
         return dossier.receiving_agency
     if step.performer == ProcessStep.Performer.COMPETENT:
         return dossier.procedure_version.competent_agency
-    return step.other_agency
+    # Read fresh: steps are cached per process (dossiers.actions.steps_of), agencies are not.
+    return Agency.objects.get(pk=step.other_agency_id)
 
 
 def dossier_due(version: ProcedureVersion, calendar: WorkingCalendar, received_at: datetime) -> datetime:
@@ -42,16 +44,25 @@ def classify(calendar: WorkingCalendar, done_at: datetime, due_at: datetime | No
 
 
 def give_back(dossier, paused_at: datetime, resumed_at: datetime) -> timedelta:
-    """Move the dossier's due times later by the working time spent paused; return it."""
+    """Move the dossier's due times later by the working time spent paused; return it.
+    The alerts already sent were about the old due times, so they are armed again."""
     receiving = calendar_for(dossier.receiving_agency)
     waited = receiving.working_time_between(paused_at, resumed_at)
     if waited:
         dossier.due_at = _shift(receiving, dossier.due_at, waited)
         dossier.statutory_due_at = _shift(receiving, dossier.statutory_due_at, waited)
-        if dossier.current_step_id and dossier.step_due_at:
-            step_calendar = calendar_for(agency_of_step(dossier.current_step, dossier))
-            dossier.step_due_at = _shift(step_calendar, dossier.step_due_at, waited)
+        dossier.step_due_at = shift_step_due(dossier, paused_at, resumed_at)
+        dossier.due_soon_alerted_at = dossier.overdue_alerted_at = None
     return waited
+
+
+def shift_step_due(dossier, paused_at: datetime, resumed_at: datetime) -> datetime | None:
+    """The current step's due time moved by the working time (of the step's agency) paused."""
+    if not (dossier.current_step_id and dossier.step_due_at):
+        return dossier.step_due_at
+    calendar = calendar_for(agency_of_step(dossier.current_step, dossier))
+    dossier.step_overdue_alerted_at = None
+    return _shift(calendar, dossier.step_due_at, calendar.working_time_between(paused_at, resumed_at))
 
 
 def _shift(calendar: WorkingCalendar, due_at: datetime | None, waited: timedelta) -> datetime | None:
@@ -63,4 +74,4 @@ def _shift(calendar: WorkingCalendar, due_at: datetime | None, waited: timedelta
     return moved + timedelta(microseconds=1)
 
 
-__all__ = ["Timeliness", "agency_of_step", "classify", "dossier_due", "give_back", "step_due"]
+__all__ = ["Timeliness", "agency_of_step", "classify", "dossier_due", "give_back", "shift_step_due", "step_due"]

@@ -24,8 +24,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from accounts.permissions import roles_in
-from accounts.roles import CITIZEN, Role
-from dossiers.actions import ActionError
+from accounts.roles import Role
+from dossiers.actions import ActionError, is_applicant
 from dossiers.models import Dossier, DossierFile, component_upload_path
 from dossiers.states import State
 
@@ -77,7 +77,7 @@ def attach_file(dossier: Dossier, component, upload, actor, key: str | None = No
     Raises PermissionDenied (wrong person) or ActionError (wrong state, component or file).
     """
     is_counter = Role.COUNTER_OFFICER in roles_in(actor, dossier.receiving_agency_id)
-    if not is_counter and not _is_applicant(actor, dossier):
+    if not is_counter and not is_applicant(actor, dossier):
         raise PermissionDenied(DENIED)
     _check_state(dossier, is_counter)
     if component is not None and component.version_id != dossier.procedure_version_id:
@@ -126,13 +126,6 @@ def attach_file(dossier: Dossier, component, upload, actor, key: str | None = No
         raise
     attached.created = True
     return attached
-
-
-def _is_applicant(actor, dossier: Dossier) -> bool:
-    return (
-        bool(getattr(actor, "pk", None)) and dossier.submitted_by_id == actor.pk
-        and CITIZEN in roles_in(actor, None)
-    )
 
 
 def _check_state(dossier: Dossier, is_counter: bool) -> None:

@@ -14,8 +14,9 @@ import secrets
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from dossiers.models import Dossier, Timeliness
+from dossiers.models import Dossier
 from dossiers.states import Status
+from workdays.calendar import Timeliness
 
 NOT_FOUND = "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập. Vui lòng kiểm tra lại hai mã in trên Giấy " \
             "tiếp nhận hồ sơ và hẹn trả kết quả."

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from dossiers.states import STATUS_OF, State, Status
+from workdays.calendar import Timeliness
 
 
 class Channel(models.IntegerChoices):
@@ -25,10 +26,7 @@ class ApplicantKind(models.TextChoices):
     ORGANISATION = "organisation", "Tổ chức, doanh nghiệp"
 
 
-class Timeliness(models.TextChoices):
-    EARLY = "early", "Trước hạn"
-    ON_TIME = "on_time", "Đúng hạn"
-    LATE = "late", "Quá hạn"
+TIMELINESS_CHOICES = [(t.value, t.label) for t in Timeliness]
 
 
 class Dossier(models.Model):
@@ -83,7 +81,7 @@ class Dossier(models.Model):
     paused_at = models.DateTimeField("tạm dừng từ", null=True, blank=True)
     resolved_at = models.DateTimeField("ngày có kết quả", null=True, blank=True)
     returned_at = models.DateTimeField("ngày trả kết quả", null=True, blank=True)
-    timeliness = models.CharField("kết quả đúng hạn", max_length=10, choices=Timeliness.choices, blank=True)
+    timeliness = models.CharField("kết quả đúng hạn", max_length=10, choices=TIMELINESS_CHOICES, blank=True)
     apologized_at = models.DateTimeField("ngày xin lỗi, hẹn lại", null=True, blank=True)
     due_soon_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
     overdue_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -6,6 +6,9 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.utils import timezone
+
+from motcua.formats import group_thousands
 
 logger = logging.getLogger(__name__)
 
@@ -18,21 +21,30 @@ APPLICANT_ACTIONS = {
 
 
 def wants(action: str, dossier) -> bool:
-    """Whether an action on this dossier sends anything (checked before scheduling work)."""
-    return action in APPLICANT_ACTIONS and bool(dossier.applicant_email)
+    """Whether an action on this dossier sends anything (checked before scheduling work).
+    A liên thông sub-dossier is the agencies' business: the applicant hears about the parent."""
+    return action in APPLICANT_ACTIONS and bool(dossier.applicant_email) and not dossier.parent_id
 
 
 def applicant_message(dossier, event) -> dict:
     """What the applicant is told, taken from the objects in hand (no query after commit)."""
-    subject = f"Hồ sơ {dossier.code or ''}: {dossier.get_status_display()}".replace("  ", " ")
-    reason = event.data.get("reason")
-    body = (
-        f"Kính gửi {dossier.applicant_name},\n\n"
-        f"Hồ sơ {dossier.code or ''} của Ông/Bà hiện ở trạng thái: {dossier.get_status_display()}.\n"
-        + (f"Nội dung: {reason}\n" if reason else "")
-        + f"Mã tra cứu: {dossier.lookup_secret}\n"
-    )
-    return {"subject": subject, "body": body, "to": [dossier.applicant_email], "dossier": dossier.pk}
+    code = dossier.code or ""
+    subject = f"Hồ sơ {code}: {dossier.get_status_display()}".replace("  ", " ")
+    lines = [f"Kính gửi {dossier.applicant_name},", "",
+             f"Hồ sơ {code} của Ông/Bà hiện ở trạng thái: {dossier.get_status_display()}."]
+    if event.data.get("reason"):
+        lines.append(f"Nội dung: {event.data['reason']}")
+    if event.action == "apologize":
+        # Decree 61: the apology carries the reason and the new date of the appointment.
+        subject = f"Hồ sơ {code}: xin lỗi và hẹn lại ngày trả kết quả"
+        lines.append(f"Cơ quan xin lỗi Ông/Bà vì chậm trả kết quả. Ngày hẹn trả mới: {local_text(event.due_at)}.")
+    if event.action == "request_payment":
+        lines.append(f"Số tiền cần nộp: {group_thousands(event.data['amount'])} đồng.")
+    if event.action == "receive":
+        lines.append(f"Ngày hẹn trả kết quả: {local_text(event.due_at)}.")
+    lines.append(f"Mã tra cứu: {dossier.lookup_secret}")
+    return {"subject": subject, "body": "\n".join(lines) + "\n", "to": [dossier.applicant_email],
+            "dossier": dossier.pk}
 
 
 def send_applicant_message(message: dict) -> None:
@@ -72,14 +84,12 @@ def deadline_alert(dossier_id: int, kind: str) -> None:
         return
     step = dossier.current_step.name if dossier.current_step_id else ""
     subject = ALERT_SUBJECTS[kind].format(code=dossier.code, step=step)
-    body = f"{subject}.\nHạn trả kết quả: {timezone_text(dossier.due_at)}.\n"
+    body = f"{subject}.\nHạn trả kết quả: {local_text(dossier.due_at)}.\n"
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, emails)
     except Exception:  # alerts must not stop the sweep
         logger.exception("could not send the %s alert of dossier %s", kind, dossier_id)
 
 
-def timezone_text(moment) -> str:
-    from django.utils import timezone
-
-    return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y") if moment else ""
+def local_text(moment) -> str:
+    return timezone.localtime(moment).strftime("%H:%M ngày %d/%m/%Y") if moment else ""

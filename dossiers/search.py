@@ -52,6 +52,18 @@ def visible_dossiers(user) -> QuerySet[Dossier]:
     return Dossier.objects.filter(visible)
 
 
+class SearchInputError(ValueError):
+    """A filter the user got wrong; the message is Vietnamese, `field` names the filter."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+# Dates a search may name; beyond them is a typing mistake (and 9999-12-31 + 1 day overflows).
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
+
+
 def search_dossiers(
     queryset: QuerySet[Dossier], *, code: str | None = None, applicant_id: str | None = None,
     name: str | None = None, status: int | str | None = None, agency: str | None = None,
@@ -76,6 +88,10 @@ def search_dossiers(
         queryset = queryset.filter(**status_filter(status))
     if agency and agency.strip():
         queryset = queryset.filter(Q(receiving_agency__code=agency.strip()) | Q(current_agency__code=agency.strip()))
+    for field, bound in (("received_from", received_from), ("received_to", received_to)):
+        if bound and not EARLIEST <= bound <= LATEST:
+            raise SearchInputError(
+                field, f"Ngày {bound:%d/%m/%Y} nằm ngoài khoảng tra cứu ({EARLIEST:%Y}–{LATEST:%Y}).")
     # Bounds as aware datetimes at local midnight, so the received_at index is usable.
     if received_from:
         queryset = queryset.filter(received_at__gte=_local_midnight(received_from))
@@ -87,14 +103,14 @@ def search_dossiers(
 def status_filter(status: int | str) -> dict:
     """{"status": n} for a national code, {"state": s} for an internal state; ValueError otherwise."""
     text = str(status).strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         number = int(text)
         if 1 <= number <= 10:
             return {"status": number}
     elif text in State.values:
         return {"state": text}
-    raise ValueError(
-        f"Trạng thái “{text}” không hợp lệ: dùng mã trạng thái quốc gia từ 1 đến 10 "
+    raise SearchInputError(
+        "status", f"Trạng thái “{text}” không hợp lệ: dùng mã trạng thái quốc gia từ 1 đến 10 "
         f"hoặc một trong {', '.join(State.values)}."
     )
 

@@ -14,13 +14,11 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from catalogue.models import WORKING_HOURS_PER_DAY
 from dossiers import notify
 from dossiers.models import Dossier
-from dossiers.states import OPEN
+from dossiers.states import OPEN, State
 from workdays.services import calendar_for
 
-ONE_WORKING_DAY = timedelta(hours=WORKING_HOURS_PER_DAY)
 # A working day never spans more than this much wall-clock time (a long holiday included),
 # so it bounds the cheap SQL prefilter before the exact calendar check.
 _PREFILTER = timedelta(days=12)
@@ -50,14 +48,16 @@ def sweep(now: datetime | None = None) -> SweepResult:
         agency = dossier.receiving_agency
         calendar = calendars.setdefault(agency.pk, calendar_for(agency))
         left = calendar.working_time_between(now, dossier.due_at)
-        if left <= ONE_WORKING_DAY and _mark(dossier.pk, "due_soon_alerted_at", now):
+        if left <= calendar.day_length() and _mark(dossier.pk, "due_soon_alerted_at", now):
             result.due_soon.append(dossier.pk)
 
     for pk in open_dossiers.filter(overdue_alerted_at__isnull=True, due_at__lte=now).values_list("pk", flat=True):
         if _mark(pk, "overdue_alerted_at", now):
             result.overdue.append(pk)
 
-    late_steps = open_dossiers.filter(step_overdue_alerted_at__isnull=True, step_due_at__lte=now)
+    # While a liên thông sub-dossier is away, the parent's step clock is stopped.
+    late_steps = open_dossiers.exclude(state=State.TRANSFERRED).filter(
+        step_overdue_alerted_at__isnull=True, step_due_at__lte=now)
     for pk in late_steps.values_list("pk", flat=True):
         if _mark(pk, "step_overdue_alerted_at", now):
             result.step_overdue.append(pk)

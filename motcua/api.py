@@ -4,6 +4,7 @@ Every error leaves the API as JSON with a stable machine code and a Vietnamese m
     {"code": "invalid_input", "message": "…", "errors": [{"field": "days", "message": "…"}]}
 """
 
+from django.db import DataError
 from django.http import HttpRequest
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -52,6 +53,15 @@ def _validation_error(request: HttpRequest, exc: ValidationError):
     return api.create_response(
         request, error_body("invalid_input", "Dữ liệu gửi lên không hợp lệ.", errors), status=422
     )
+
+
+@api.exception_handler(DataError)
+def _data_error(request: HttpRequest, exc: DataError):
+    # The database refused a value the validation let through (a NUL character, a number
+    # out of range): the client's input, not a server fault.
+    return api.create_response(
+        request, error_body("invalid_input", "Dữ liệu gửi lên chứa giá trị không hợp lệ (ký tự điều khiển hoặc số "
+                                             "quá lớn)."), status=422)
 
 
 @api.exception_handler(AuthenticationError)

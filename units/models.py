@@ -143,9 +143,15 @@ class Agency(models.Model):
 
     def clean(self) -> None:
         if self.working_periods:
-            from workdays.calendar import parse_periods
+            from workdays.calendar import WorkingCalendar, parse_periods
 
             try:
-                parse_periods(self.working_periods)
+                periods = parse_periods(self.working_periods)
             except ValueError as exc:
                 raise ValidationError({"working_periods": str(exc)}) from None
+            # Step budgets are in hours with 1 working day = 8 working hours (one-stop.md §5),
+            # so every agency's day must hold exactly 8 of them.
+            hours = WorkingCalendar(periods=periods).day_length().total_seconds() / 3600
+            if hours != 8:
+                raise ValidationError({"working_periods": f"Tổng giờ làm việc trong ngày phải là 8 giờ "
+                                                          f"(đang là {hours:g} giờ).".replace(".", ",")})

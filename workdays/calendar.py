@@ -134,6 +134,11 @@ class WorkingCalendar:
     def _at(self, day: date, moment: time) -> datetime:
         return datetime.combine(day, moment, tzinfo=self.tz)
 
+    def day_length(self) -> timedelta:
+        """Working time in one working day (8 hours with the default periods)."""
+        return sum((datetime.combine(date.min, p.end) - datetime.combine(date.min, p.start) for p in self.periods),
+                   timedelta(0))
+
     def close_of(self, day: date) -> datetime:
         return self._at(day, self.periods[-1].end)
 

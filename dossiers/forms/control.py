@@ -13,9 +13,9 @@ from datetime import datetime
 
 from dossiers.deadlines import agency_of_step
 from dossiers.forms.layout import FormPDF, issuer_lines, place_of, vn_date_words, vn_short
-from dossiers.models import Timeliness
 from dossiers.states import State
 from units.models import Agency
+from workdays.calendar import Timeliness
 
 TITLE = "Phiếu kiểm soát quá trình giải quyết hồ sơ"
 APPLICANT = "Tổ chức, cá nhân nộp hồ sơ"
@@ -37,7 +37,7 @@ class Handover:
 
 
 def _label(timeliness: str) -> str:
-    return Timeliness(timeliness).label if timeliness in Timeliness.values else NO_RESULT
+    return Timeliness(timeliness).label if timeliness in {t.value for t in Timeliness} else NO_RESULT
 
 
 def _place(step, dossier) -> str:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
-
-LOOKUP_PATH = "/tra-cuu-ho-so/"  # used until dossiers.urls is included in the project's URLconf
+from django.urls import reverse
 
 
 def public_base_url() -> str:
@@ -16,10 +14,7 @@ def public_base_url() -> str:
 
 
 def lookup_path() -> str:
-    try:
-        return reverse("dossiers:lookup")
-    except NoReverseMatch:
-        return LOOKUP_PATH
+    return reverse("dossiers:lookup")
 
 
 def lookup_url(dossier) -> str:

@@ -80,6 +80,7 @@ def test_each_step_is_checked():
         "Bước 1: không có thao tác chuyển tiếp (chuyển bước, phê duyệt hoặc ký), nên không thể đến bước 2.",
         "Bước 1: bước đầu tiên không có bước trước để trả lại.",
         "Bước 2: bước liên thông phải chọn cơ quan thực hiện.",
+        "Bước 2: bước cuối cùng chỉ dùng để trả kết quả; chuyển các thao tác forward sang bước trước.",
     ]
 
 
@@ -96,4 +97,15 @@ def test_publishing_refuses_an_invalid_process_with_every_reason(permit_spec):
     assert caught.value.messages == [
         "Bước 4: bước cuối cùng phải có thao tác trả kết quả.",
         "Tổng thời gian các bước là 110 giờ làm việc, khác thời hạn giải quyết 120 giờ làm việc; chênh lệch 10 giờ.",
+    ]
+
+
+def test_the_last_step_only_returns_the_result():
+    bad = steps(
+        ("Tiếp nhận", "counter_officer", "receiving", 4, ["forward"]),
+        ("Ký và trả kết quả", "leader", "competent", 4, ["return_result", "send_back", "request_supplement"]),
+    )
+    assert messages(check_process(bad, H(8))) == [
+        "Bước 2: bước cuối cùng chỉ dùng để trả kết quả; chuyển các thao tác send_back, request_supplement "
+        "sang bước trước."
     ]

@@ -1,5 +1,7 @@
 """The sweep alerts once per dossier for due soon, overdue and late steps, on any number of workers."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 
@@ -54,3 +56,13 @@ def test_paused_dossiers_are_not_swept(appraising, minh, clock):
     actions.request_supplement(appraising, minh, missing=[], reason="Bổ sung")
     clock.move_to(at(2025, 4, 10, 8))
     assert sweep().overdue == []
+
+
+def test_resuming_after_a_pause_arms_the_due_soon_alert_again(appraising, minh, lan, hoa, clock):
+    clock.move_to(at(2025, 3, 28, 17))
+    assert sweep().due_soon == [appraising.pk]
+    actions.request_supplement(appraising, minh, missing=[], reason="Bổ sung bản vẽ")
+    clock.move_to(at(2025, 4, 14, 8))
+    dossier = actions.resume(appraising, hoa).dossier
+    clock.move_to(dossier.due_at - timedelta(hours=1))
+    assert sweep().due_soon == [appraising.pk]

@@ -51,3 +51,21 @@ def test_a_late_result_is_classified_late_against_the_statutory_date(received, h
     clock.move_to(at(2025, 4, 2, 9))
     dossier = actions.approve(dossier, dung).dossier
     assert dossier.timeliness == "late"
+
+
+def test_the_new_date_buys_at_most_the_statutory_time_once_more(received, hoa, dung, clock):
+    dossier = actions.forward(received, hoa).dossier
+    with pytest.raises(ActionError, match="không được quá"):
+        actions.apologize(dossier, dung, reason="Chậm", new_due_at=at(2099, 12, 31, 17))
+    # 15 working days after 31/03/2025 is 21/04/2025 (Hùng Kings' day 07/04 is off).
+    assert actions.apologize(dossier, dung, reason="Chậm", new_due_at=at(2025, 4, 21, 17)).dossier.due_at == at(
+        2025, 4, 21, 17)
+
+
+def test_the_apology_e_mail_gives_the_new_date(received, hoa, dung, mailoutbox, django_capture_on_commit_callbacks):
+    dossier = actions.forward(received, hoa).dossier
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.apologize(dossier, dung, reason="Cần lấy ý kiến", new_due_at=at(2025, 4, 4, 17))
+    (message,) = mailoutbox
+    assert "xin lỗi" in message.subject and "17:00 ngày 04/04/2025" in message.body

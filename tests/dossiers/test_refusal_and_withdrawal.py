@@ -1,6 +1,7 @@
 """Refusal at intake (form 03), refusal at a step, withdrawal, payment and stop."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from dossiers import actions
 from dossiers.actions import ActionError
@@ -63,3 +64,48 @@ def test_send_back_and_reassign(received, hoa, minh, dung, quan):
         actions.reassign(dossier, dung, assignee=hoa)  # not a specialist
     dossier = actions.send_back(dossier, quan, reason="Thiếu thông tin người nộp").dossier
     assert (dossier.current_step.order, dossier.status) == (1, Status.RECEIVED)
+
+
+def test_a_fee_is_asked_by_the_officer_of_the_step_and_paid_at_the_counter(received, hoa, minh, dung):
+    dossier = actions.forward(actions.forward(received, hoa).dossier, minh).dossier  # at the leader's step
+    with pytest.raises(PermissionDenied):
+        actions.request_payment(dossier, minh, amount=75000, reason="Lệ phí")  # not this step's officer
+    dossier = actions.request_payment(dossier, dung, amount=75000, reason="Lệ phí").dossier
+    with pytest.raises(PermissionDenied):
+        actions.resume(dossier, dung)  # the one who asked does not record the payment
+    assert actions.resume(dossier, hoa).dossier.status == Status.PROCESSING
+
+
+def test_no_fee_to_ask_for_when_the_procedure_has_none(agency_a, hoa, minh, clock):
+    from datetime import date
+
+    from catalogue.specs import write_spec
+    from tests.catalogue.conftest import building_permit_spec
+
+    free = write_spec(building_permit_spec(agency_a, code="1.000111", fees=[], effective_from=date(2025, 1, 1)))
+    dossier = actions.receive(actions.submit(free, LAN, hoa, channel=Channel.COUNTER).dossier, hoa).dossier
+    dossier = actions.forward(dossier, hoa).dossier
+    with pytest.raises(ActionError, match="không có phí"):
+        actions.request_payment(dossier, minh, amount=1000, reason="Phí")
+
+
+def test_intake_guidance_is_given_once(permit, lan, hoa):
+    dossier = actions.submit(permit, LAN, lan).dossier
+    actions.request_intake_supplement(dossier, hoa, missing=["Bản vẽ"], reason="Thiếu bản vẽ")
+    actions.resubmit(dossier, lan)
+    with pytest.raises(ActionError, match="một lần"):
+        actions.request_intake_supplement(dossier, hoa, missing=["Bản vẽ"], reason="Vẫn thiếu")
+    assert actions.refuse(dossier, hoa, reason="Hồ sơ vẫn chưa đầy đủ").dossier.status == Status.REFUSED
+
+
+def test_only_the_assignee_or_a_leader_acts_on_an_assigned_step(received, hoa, minh, dung):
+    from accounts.roles import Role
+    from accounts.services import grant_role
+    from tests.conftest import staff
+
+    nam = staff("nam", received.receiving_agency, Role.SPECIALIST, full_name="Đỗ Văn Nam")
+    dossier = actions.forward(received, hoa, assignee=minh).dossier
+    with pytest.raises(PermissionDenied, match="đang được giao"):
+        actions.forward(dossier, nam)
+    grant_role(dung, received.receiving_agency, Role.SPECIALIST)  # a leader who can also appraise
+    assert actions.forward(dossier, dung).dossier.current_step.order == 3
