@@ -77,6 +77,9 @@ def search_dossiers(
     agency code, receiving or currently holding the dossier; `received_from`/`received_to`
     are inclusive local dates of receipt.
     """
+    for field, text in (("code", code), ("applicant_id", applicant_id), ("name", name), ("agency", agency)):
+        if text and any(ord(ch) < 32 for ch in text):
+            raise SearchInputError(field, "Giá trị tìm kiếm chứa ký tự điều khiển không hợp lệ.")
     if code and code.strip():
         queryset = queryset.filter(code__icontains=code.strip())
     if applicant_id and applicant_id.strip():

@@ -124,3 +124,23 @@ def test_the_list_costs_a_fixed_number_of_queries(dossiers, hoa, django_assert_m
 def test_search_after_an_action_still_finds_the_dossier(dossiers, hoa, minh):
     act(client_for(hoa), dossiers["lan"], "forward", {"assignee": "minh"})
     assert ids(client_for(minh).get(BASE, {"status": "4"})) == {dossiers["lan"].pk}
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"page": 10**18}, None),
+        ({"received_to": "9999-12-31"}, "received_to"),
+        ({"received_from": "0001-01-01"}, "received_from"),
+        ({"status": "²"}, "status"),
+        ({"code": "a\x00b"}, "code"),
+        ({"applicant_id": "046\x00"}, "applicant_id"),
+    ],
+)
+def test_out_of_range_or_control_characters_are_422_not_500(params, field, hoa):
+    response = client_for(hoa).get("/api/v1/dossiers", params)
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "invalid_input" and body["message"]
+    if field:
+        assert body["errors"][0]["field"] == field
