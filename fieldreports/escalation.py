@@ -1,7 +1,9 @@
 """The escalation sweep (DIGIT PGR's scheduled job, field-reports.md §2).
 
 Level 1 when a report passes its deadline: the unit's leaders are told. Level 2 when it is
-still open FIELDREPORTS_ESCALATION_LEVEL2_HOURS later: the operations centre is told.
+still open FIELDREPORTS_ESCALATION_LEVEL2_HOURS after level 1 was raised (`escalated_at`),
+not after the deadline: a report found long overdue gets its level 1 first, and the unit's
+leaders their time to act, before the operations centre is told.
 Idempotent and safe on several workers: each step is a conditional UPDATE.
 """
 
@@ -31,6 +33,6 @@ def sweep(now: datetime | None = None, batch: int = 1000) -> SweepCounts:
     for pk in open_.filter(escalation_level=0, due_at__lt=now).values_list("pk", flat=True)[:batch]:
         counts.level1 += escalate(pk, 0, 1, now=now)
     level2_before = now - timedelta(hours=settings.FIELDREPORTS_ESCALATION_LEVEL2_HOURS)
-    for pk in open_.filter(escalation_level=1, due_at__lt=level2_before).values_list("pk", flat=True)[:batch]:
+    for pk in open_.filter(escalation_level=1, escalated_at__lte=level2_before).values_list("pk", flat=True)[:batch]:
         counts.level2 += escalate(pk, 1, 2, now=now)
     return counts

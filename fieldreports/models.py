@@ -15,10 +15,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
+
+from fieldreports.storage import photo_storage
 
 # Open311 GeoReport v2 limits the description to 4,000 characters (field-reports.md §3).
 DESCRIPTION_MAX = 4000
+
+
+class CategoryQuerySet(models.QuerySet):
+    def reportable(self):
+        """Active leaf categories: the ones a report is filed in (groups are not Open311 services)."""
+        return self.filter(is_active=True, children__isnull=True)
 
 
 class Category(models.Model):
@@ -45,6 +54,8 @@ class Category(models.Model):
     is_active = models.BooleanField("đang dùng", default=True)
     order = models.PositiveIntegerField("thứ tự", default=0)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         verbose_name = "lĩnh vực phản ánh"
@@ -100,6 +111,33 @@ class CategoryQuestion(models.Model):
     @property
     def is_list(self) -> bool:
         return self.datatype in (self.Datatype.SINGLE, self.Datatype.MULTI)
+
+    def clean(self) -> None:
+        values = self.values if self.values is not None else []
+        message = 'Các lựa chọn phải là danh sách [{"key": "...", "name": "..."}], mỗi key khác nhau và không rỗng.'
+        if not isinstance(values, list):
+            raise ValidationError({"values": message})
+        keys = []
+        for item in values:
+            if not (isinstance(item, dict) and isinstance(item.get("key"), str | int) and str(item["key"]).strip()
+                    and isinstance(item.get("name", ""), str)):
+                raise ValidationError({"values": message})
+            keys.append(str(item["key"]).strip())
+        if len(keys) != len(set(keys)):
+            raise ValidationError({"values": message})
+        if self.is_list and not keys:
+            raise ValidationError({"values": "Câu hỏi chọn một hoặc chọn nhiều cần ít nhất một lựa chọn."})
+
+    @property
+    def choices(self) -> list[dict]:
+        """The well-formed entries of `values` as {key, name} strings (clean() refuses the others;
+        rows saved before it existed are read defensively)."""
+        out = []
+        for item in self.values if isinstance(self.values, list) else []:
+            if isinstance(item, dict) and str(item.get("key", "")).strip():
+                key = str(item["key"]).strip()
+                out.append({"key": key, "name": str(item.get("name") or key)})
+        return out
 
 
 class Boundary(models.Model):
@@ -197,6 +235,14 @@ class ApiClient(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.key_prefix}…)"
 
+    def save(self, *args, **kwargs):
+        # An inactive key is a revoked key, whichever way it became inactive (admin, command).
+        if not self.is_active and self.revoked_at is None:
+            self.revoked_at = timezone.now()
+        elif self.is_active:
+            self.revoked_at = None
+        super().save(*args, **kwargs)
+
     @staticmethod
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
@@ -222,6 +268,12 @@ class Report(models.Model):
         RESOLVED = "resolved", "Đã xử lý"
         REJECTED = "rejected", "Từ chối xử lý"
         CLOSED = "closed", "Đã đóng"
+
+    class Outcome(models.TextChoices):
+        # What the unit decided, kept when the reporter's rating closes the report.
+        NONE = "", "Chưa có kết quả"
+        RESOLVED = "resolved", "Đã xử lý"
+        REJECTED = "rejected", "Từ chối xử lý"
 
     class Source(models.TextChoices):
         WEB = "web", "Trang web"
@@ -285,6 +337,7 @@ class Report(models.Model):
     resolved_at = models.DateTimeField("thời điểm trả lời", null=True, blank=True)
     closed_at = models.DateTimeField("thời điểm đóng", null=True, blank=True)
 
+    outcome = models.CharField("kết quả", max_length=10, choices=Outcome.choices, blank=True, default="")
     answer = models.TextField("trả lời công khai", blank=True)
     rejection_reason = models.TextField("lý do từ chối", blank=True)
     rating = models.PositiveSmallIntegerField(
@@ -293,6 +346,7 @@ class Report(models.Model):
     rating_comment = models.TextField("nhận xét", blank=True)
     reopen_count = models.PositiveIntegerField("số lần mở lại", default=0)
     escalation_level = models.PositiveSmallIntegerField("mức nhắc việc", default=0)
+    escalated_at = models.DateTimeField("thời điểm nhắc việc mức 1", null=True, blank=True)
     is_hidden = models.BooleanField("đã ẩn khỏi công khai", default=False)
 
     class Meta:
@@ -303,6 +357,7 @@ class Report(models.Model):
             models.Index(fields=["status", "due_at"]),
             models.Index(fields=["agency", "status"]),
             models.Index(fields=["category", "status", "lat"]),
+            models.Index(fields=["escalation_level", "escalated_at"]),
         ]
 
     def __str__(self) -> str:
@@ -325,6 +380,14 @@ class Report(models.Model):
     def is_overdue(self) -> bool:
         return self.is_open and self.due_at < timezone.now()
 
+    @property
+    def is_rejected(self) -> bool:
+        return self.outcome == self.Outcome.REJECTED
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.outcome == self.Outcome.RESOLVED
+
 
 def photo_path(instance, filename: str) -> str:
     now = timezone.now()
@@ -338,7 +401,8 @@ class ReportPhoto(models.Model):
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
     kind = models.CharField("loại", max_length=10, choices=Kind.choices, default=Kind.REPORT)
-    file = models.FileField("tệp", upload_to=photo_path, max_length=255)
+    # Outside MEDIA_URL: served by views.photo, which checks visibility (fieldreports/storage.py).
+    file = models.FileField("tệp", upload_to=photo_path, max_length=255, storage=photo_storage)
     content_type = models.CharField(max_length=30)
     sha256 = models.CharField(max_length=64)
     width = models.PositiveIntegerField(default=0)
@@ -354,6 +418,9 @@ class ReportPhoto(models.Model):
 
     def __str__(self) -> str:
         return f"Ảnh {self.pk} của phản ánh #{self.report_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("fieldreports:photo", args=[self.pk])
 
 
 class AppendOnly(models.Model):
@@ -407,6 +474,8 @@ class ModerationLog(AppendOnly):
         UNHIDE = "unhide", "Hiện lại phản ánh"
         EDIT_TEXT = "edit_text", "Biên tập nội dung công khai"
         HIDE_PHOTO = "hide_photo", "Ẩn ảnh"
+        UNHIDE_PHOTO = "unhide_photo", "Hiện lại ảnh"
+        CLEAR_MEDIA_URL = "clear_media_url", "Gỡ liên kết ảnh/video của đối tác"
         LOCK_ACCOUNT = "lock_account", "Khóa tài khoản"
 
     action = models.CharField("thao tác", max_length=20, choices=Action.choices)

@@ -6,12 +6,40 @@ names the report, category, place and public text only.
 
 from __future__ import annotations
 
+import contextvars
 import logging
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
+
+
+_muted = contextvars.ContextVar("fieldreports_notifications_muted", default=False)
+
+
+@contextmanager
+def muted():
+    """No notification is queued inside this block (demo data is not news).
+
+    Checked when an action queues its mail, not when the mail would be sent: the commit may
+    come after the block ends (an outer transaction), and by then nobody remembers the data
+    was a demo.
+    """
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def after_commit(notify, *args) -> None:
+    """Send `notify(*args)` once the current transaction commits, unless muted."""
+    if _muted.get():
+        return
+    transaction.on_commit(lambda: notify(*args))
 
 
 def _send(subject: str, body: str, recipients) -> None:
@@ -45,7 +73,7 @@ def unit_dispatched(report) -> None:
 def reporter_answered(report) -> None:
     address = reporter_email(report)
     label = report.get_status_display()
-    text = report.answer if report.status == report.Status.RESOLVED else report.rejection_reason
+    text = report.rejection_reason if report.is_rejected else report.answer
     _send(f"[Phản ánh hiện trường] Phản ánh #{report.pk}: {label}",
           f"Phản ánh #{report.pk} của bạn: {label}.\n\n{text}\n", [address])
 

@@ -21,7 +21,9 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 
 from fieldreports import actions
+from fieldreports.inputs import clean_text, parse_float, parse_id, xml_safe
 from fieldreports.models import DESCRIPTION_MAX, ApiClient, Category, Report
+from fieldreports.services import public_reports
 
 SPEC_URL = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2025-06-01T00:00:00+07:00"
@@ -65,7 +67,8 @@ def _text(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    # Input is cleaned when stored; this keeps older rows from breaking the feed for everyone.
+    return xml_safe(str(value))
 
 
 def render(fmt: str, root: str, item: str | None, payload, status: int = 200) -> HttpResponse:
@@ -107,11 +110,11 @@ def endpoint(view):
 
 
 def _arg(request: HttpRequest, name: str) -> str:
-    """A body or query argument; an empty value is the same as an absent one (§3)."""
+    """A body or query argument, without control characters; empty is the same as absent (§3)."""
     value = request.POST.get(name) if request.method == "POST" else None
     if value in (None, ""):
         value = request.GET.get(name)
-    return (value or "").strip()
+    return clean_text(value)
 
 
 # --- serialisers ------------------------------------------------------------------------------
@@ -139,7 +142,7 @@ def definition_json(category: Category) -> dict:
                 "datatype_description": q.datatype_description,
                 "order": q.order,
                 "description": q.question,
-                "values": [{"key": str(v.get("key", "")), "name": str(v.get("name", ""))} for v in q.values or []],
+                "values": q.choices,
             }
             for q in category.questions.all()
         ],
@@ -147,16 +150,24 @@ def definition_json(category: Category) -> dict:
 
 
 def status_notes(report: Report) -> str:
-    """The finer internal state behind open/closed, in words (§3: states map onto open/closed)."""
+    """The finer internal state behind open/closed, in words (§3: states map onto open/closed).
+
+    Read from the outcome, not the status: a rejected report the reporter then rated is
+    `closed`, and still rejected.
+    """
     note = f"{report.status}: {report.get_status_display()}"
-    if report.status == Report.Status.REJECTED and report.rejection_reason:
-        note += f". {report.rejection_reason}"
+    if report.is_rejected:
+        if report.status != Report.Status.REJECTED:
+            note += f" ({Report.Outcome.REJECTED.label.lower()})"
+        if report.rejection_reason:
+            note += f". {report.rejection_reason}"
     return note
 
 
 def request_json(report: Report, base_url: str) -> dict:
     photo = next((p for p in report.photos.all() if not p.is_hidden and p.kind == "report"), None)
-    media = base_url + photo.file.url if photo else report.media_url
+    # The photo view checks visibility on each request (a public file URL could not be unpublished).
+    media = base_url + photo.get_absolute_url() if photo else report.media_url
     # Never the reporter's identity: this endpoint is public (QĐ 30/2022/QĐ-UBND).
     return {
         "service_request_id": str(report.pk),
@@ -166,7 +177,7 @@ def request_json(report: Report, base_url: str) -> dict:
         "service_code": report.category.code,
         "description": report.public_text,
         "agency_responsible": report.agency.name if report.agency_id else "",
-        "service_notice": report.answer if report.status in (Report.Status.RESOLVED, Report.Status.CLOSED) else "",
+        "service_notice": report.answer if report.is_resolved else "",
         "requested_datetime": iso(report.created_at),
         "updated_datetime": iso(report.updated_at),
         "expected_datetime": iso(report.due_at),
@@ -185,7 +196,7 @@ def _requests(request, fmt, reports) -> HttpResponse:
 
 
 def _public_reports():
-    return Report.objects.filter(is_hidden=False).select_related("category", "agency").prefetch_related("photos")
+    return public_reports().select_related("category", "agency").prefetch_related("photos")
 
 
 # --- views ---------------------------------------------------------------------------------------
@@ -215,13 +226,13 @@ def discovery(request, fmt):
 def services(request, fmt):
     if request.method != "GET":
         raise Open311Error(400, "Chỉ hỗ trợ GET.")
-    rows = Category.objects.filter(is_active=True, children__isnull=True).select_related("parent")
+    rows = Category.objects.reportable().select_related("parent")
     return render(fmt, "services", "service", [service_json(c) for c in rows.order_by("order", "code")])
 
 
 @endpoint
 def service_definition(request, fmt, code):
-    category = Category.objects.filter(code=code, is_active=True, children__isnull=True).first()
+    category = Category.objects.reportable().filter(code=code).first()
     if category is None:
         raise Open311Error(404, f"Không có dịch vụ “{code}”.")
     # The definition is one object (the spec's example), not a list.
@@ -238,9 +249,9 @@ def requests_view(request, fmt):
     ids = _arg(request, "service_request_id")
     if ids:
         # A list of ids overrides every other filter (§3).
-        wanted = [part.strip() for part in ids.split(",") if part.strip()]
-        if not all(part.isdigit() for part in wanted):
-            raise Open311Error(400, "service_request_id phải là các số, cách nhau bởi dấu phẩy.")
+        wanted = [parse_id(part) for part in ids.split(",") if part.strip()]
+        if None in wanted:
+            raise Open311Error(400, "service_request_id phải là các số nguyên dương, cách nhau bởi dấu phẩy.")
         return _requests(request, fmt, qs.filter(pk__in=wanted).order_by("-created_at"))
     codes = [c.strip() for c in _arg(request, "service_code").split(",") if c.strip()]
     if codes:
@@ -271,7 +282,8 @@ def requests_view(request, fmt):
 
 @endpoint
 def request_detail(request, fmt, request_id):
-    report = _public_reports().filter(pk=request_id).first() if request_id.isdigit() else None
+    pk = parse_id(request_id)
+    report = _public_reports().filter(pk=pk).first() if pk else None
     if report is None:
         raise Open311Error(404, f"Không có yêu cầu “{request_id}”.")
     return _requests(request, fmt, [report])
@@ -285,7 +297,7 @@ def token_detail(request, fmt, token):
         key = uuid.UUID(token)
     except ValueError:
         raise Open311Error(404, "Không có mã tạm này.") from None
-    report = Report.objects.filter(token=key).first()
+    report = public_reports().filter(token=key).first()  # a hidden report is not published here either
     if report is None:
         raise Open311Error(404, "Không có mã tạm này.")
     return render(fmt, "service_requests", "request", [{"service_request_id": str(report.pk), "token": token}])
@@ -295,7 +307,10 @@ def _date(request, name: str) -> datetime | None:
     raw = _arg(request, name)
     if not raw:
         return None
-    value = parse_datetime(raw.replace(" ", "+"))  # a '+' in a query string arrives as a space
+    try:
+        value = parse_datetime(raw.replace(" ", "+"))  # a '+' in a query string arrives as a space
+    except ValueError:  # well-formed but impossible: 2026-02-30, hour 25
+        value = None
     if value is None:
         raise Open311Error(400, f"{name} phải là ngày giờ W3C, ví dụ 2025-01-24T10:00:00+07:00.")
     if timezone.is_naive(value):
@@ -307,17 +322,15 @@ def _int(request, name: str, default: int, low: int, high: int) -> int:
     raw = _arg(request, name)
     if not raw:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    value = parse_id(raw)
+    if value is None or not low <= value <= high:
         raise Open311Error(400, f"{name} phải là số nguyên từ {low} đến {high}.")
-    return int(raw)
+    return value
 
 
 def _float(request, name: str) -> float | None:
-    raw = _arg(request, name)
-    if not raw:
-        return None
     try:
-        return float(raw)
+        return parse_float(_arg(request, name))
     except ValueError:
         raise Open311Error(400, f"{name} phải là một số thập phân.") from None
 
@@ -335,6 +348,10 @@ def _attributes(request) -> dict:
     return answers
 
 
+# The action's field names, as the Open311 argument a partner sends.
+OPEN311_FIELDS = {"address": "address_string", "category": "service_code"}
+
+
 def _post_request(request, fmt) -> HttpResponse:
     client = ApiClient.authenticate(_arg(request, "api_key"))
     if client is None:
@@ -342,7 +359,7 @@ def _post_request(request, fmt) -> HttpResponse:
     code = _arg(request, "service_code")
     if not code:
         raise Open311Error(400, "Thiếu service_code.")
-    category = Category.objects.filter(code=code, is_active=True, children__isnull=True).first()
+    category = Category.objects.reportable().filter(code=code).first()
     if category is None:
         raise Open311Error(400, f"service_code “{code}” không tồn tại.")
     lat, lon = _float(request, "lat"), _float(request, "long")
@@ -351,6 +368,7 @@ def _post_request(request, fmt) -> HttpResponse:
     description = _arg(request, "description")
     if len(description) > DESCRIPTION_MAX:
         raise Open311Error(400, f"description tối đa {DESCRIPTION_MAX} ký tự.")
+    # Checked and refused, never cut to fit: the partner learns which field to fix.
     contact = actions.Contact(first_name=_arg(request, "first_name"), last_name=_arg(request, "last_name"),
                               email=_arg(request, "email"), phone=_arg(request, "phone"))
     try:
@@ -361,7 +379,10 @@ def _post_request(request, fmt) -> HttpResponse:
             device_id=_arg(request, "device_id"), account_id=_arg(request, "account_id"),
         )
     except actions.ActionError as exc:
-        raise Open311Error(403 if exc.code == "forbidden" else 400, exc.message) from None
+        if exc.code == "forbidden":
+            raise Open311Error(403, exc.message) from None
+        field = OPEN311_FIELDS.get(exc.field, exc.field)
+        raise Open311Error(400, f"{field}: {exc.message}" if field else exc.message) from None
     notice = "Phản ánh đã được tiếp nhận. Thời hạn xử lý dự kiến: " + iso(report.due_at)
     return render(fmt, "service_requests", "request", [
         {"service_request_id": str(report.pk), "service_notice": notice, "account_id": report.account_id}

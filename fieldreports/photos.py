@@ -17,6 +17,9 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 ALLOWED = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
+# Phones write "multi-picture" JPEGs (MPO: the photo plus a depth map or a preview). They are
+# JPEGs to every viewer; the first frame, the photo itself, is kept and re-encoded.
+SAME_AS = {"MPO": "JPEG"}
 MAX_SIDE = 2560  # larger photos are scaled down; a phone photo stays readable
 
 
@@ -45,11 +48,12 @@ def clean_photo(upload) -> CleanPhoto:
         raise PhotoError(f"Ảnh vượt quá dung lượng cho phép ({limit // (1024 * 1024)} MB).")
     try:
         with Image.open(io.BytesIO(raw)) as probe:
-            kind = probe.format
+            kind = SAME_AS.get(probe.format, probe.format)
             probe.verify()
         if kind not in ALLOWED:
             raise PhotoError("Chỉ nhận ảnh JPEG hoặc PNG.")
         image = Image.open(io.BytesIO(raw))
+        image.seek(0)  # the first frame of a multi-frame file
         image.load()
     except PhotoError:
         raise

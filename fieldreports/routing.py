@@ -1,9 +1,10 @@
 """Routing a report to its responsible unit (category × area → agency, first match wins).
 
 The router (an STRtree over the rule polygons) is built once per process and cached. It
-is rebuilt when the rules, boundaries or categories change: signals clear this process's
-copy at once, and a cheap fingerprint (counts and latest change times) read on each use
-lets other processes notice the change on their next report.
+is rebuilt when the rules, boundaries, categories or the agencies they name change: signals
+clear this process's copy at once, and a cheap fingerprint (counts and latest change times,
+and which rule agencies are inactive) read on each use lets other processes notice the
+change on their next report.
 """
 
 from __future__ import annotations
@@ -21,10 +22,17 @@ _cache: dict[str, object] = {}
 
 
 def _fingerprint() -> tuple:
+    from units.models import Agency
+
     parts = []
     for model in (RoutingRule, Boundary, Category):
         agg = model.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
         parts.append((agg["n"], agg["last"]))
+    # Agency has no change time; what routing depends on is which rule agencies are inactive.
+    parts.append(tuple(
+        Agency.objects.filter(is_active=False, fieldreport_rules__isnull=False)
+        .order_by("pk").values_list("pk", flat=True).distinct()
+    ))
     return tuple(parts)
 
 

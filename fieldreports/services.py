@@ -71,6 +71,25 @@ def public_reports():
     return Report.objects.filter(is_hidden=False)
 
 
+def reports_visible_to(user):
+    """Public reports, plus the hidden ones `user` may still read: their own (the reporter
+    must be able to read the answer, rate or reopen), and any to the staff of the IOC or of
+    the responsible unit."""
+    from fieldreports.permissions import handling_agency_ids, is_operator
+
+    if not getattr(user, "is_authenticated", False):
+        return public_reports()
+    if is_operator(user):
+        return Report.objects.all()
+    return Report.objects.filter(
+        Q(is_hidden=False) | Q(reporter=user) | Q(agency_id__in=handling_agency_ids(user))
+    )
+
+
+def is_reporter(user, report: Report) -> bool:
+    return report.reporter_id is not None and getattr(user, "pk", None) == report.reporter_id
+
+
 def reopen_deadline(report: Report) -> datetime | None:
     if report.resolved_at is None:
         return None
@@ -78,24 +97,18 @@ def reopen_deadline(report: Report) -> datetime | None:
     return report.resolved_at + timedelta(days=settings.FIELDREPORTS_REOPEN_DAYS)
 
 
-def may_reopen(user, report: Report, now: datetime | None = None) -> bool:
-    now = now or timezone.now()
+def within_reopen_window(report: Report, now: datetime | None = None) -> bool:
     deadline = reopen_deadline(report)
-    return bool(
-        report.status in Report.ANSWERED_STATUSES
-        and report.reporter_id is not None
-        and getattr(user, "pk", None) == report.reporter_id
-        and deadline is not None
-        and now <= deadline
-    )
+    return deadline is not None and (now or timezone.now()) <= deadline
 
 
 def may_rate(user, report: Report) -> bool:
-    return (
-        report.status in Report.ANSWERED_STATUSES
-        and report.reporter_id is not None
-        and getattr(user, "pk", None) == report.reporter_id
-    )
+    """The reporter, on their answered (resolved or rejected) report."""
+    return is_reporter(user, report) and report.status in Report.ANSWERED_STATUSES
+
+
+def may_reopen(user, report: Report, now: datetime | None = None) -> bool:
+    return may_rate(user, report) and within_reopen_window(report, now)
 
 
 def period_filter(period: str) -> Q:

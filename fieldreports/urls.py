@@ -12,6 +12,7 @@ urlpatterns = [
     path("cua-toi/", views.my_reports, name="mine"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/danh-gia/", views.reporter_action, name="reporter-action"),
+    path("anh/<int:pk>/", views.photo, name="photo"),
     path("dieu-phoi/", views.ioc_queue, name="ioc-queue"),
     path("don-vi/", views.unit_queue, name="unit-queue"),
     path("xu-ly/<int:pk>/", views.staff_detail, name="staff-detail"),

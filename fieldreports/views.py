@@ -12,17 +12,26 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import can
 from fieldreports import actions
-from fieldreports.models import Category, Report
+from fieldreports.inputs import parse_float, parse_id
+from fieldreports.models import Category, Report, ReportPhoto
 from fieldreports.permissions import handling_agency_ids, is_operator, may_handle
 from fieldreports.photos import PhotoError
-from fieldreports.services import may_rate, may_reopen, nearby_open_reports, period_filter, public_reports
+from fieldreports.services import (
+    is_reporter,
+    may_rate,
+    may_reopen,
+    nearby_open_reports,
+    period_filter,
+    public_reports,
+    reports_visible_to,
+)
 from units.models import AdministrativeUnit, Agency
 
 PAGE_SIZE = 20
@@ -30,7 +39,7 @@ PERIODS = [("", "Mọi thời gian"), ("7", "7 ngày"), ("30", "30 ngày"), ("90
 
 
 def _leaf_categories():
-    return Category.objects.filter(is_active=True, children__isnull=True).select_related("parent").order_by(
+    return Category.objects.reportable().select_related("parent").order_by(
         "parent__order", "parent__name", "order", "name")
 
 
@@ -45,8 +54,10 @@ def _filtered(request):
         qs = qs.exclude(status__in=Report.OPEN_STATUSES)
     elif f["status"] in Report.Status.values:
         qs = qs.filter(status=f["status"])
-    if f["unit"].isdigit():
-        qs = qs.filter(agency_id=int(f["unit"]))
+    if f["unit"]:
+        # An id that is not one (?unit=², a 30-digit number) matches no unit, not a 500.
+        unit = parse_id(f["unit"])
+        qs = qs.filter(agency_id=unit) if unit else qs.none()
     if f["ward"]:
         qs = qs.filter(ward__code=f["ward"])
     qs = qs.filter(period_filter(f["period"]))
@@ -85,14 +96,39 @@ def _map_settings() -> dict:
 
 
 def detail(request, pk: int):
-    report = get_object_or_404(public_reports().select_related("category", "agency", "ward"), pk=pk)
+    # A hidden report is gone from the public, not from its reporter (who must still read the
+    # answer, rate or reopen) nor from the staff handling it; the page says it is hidden.
+    report = get_object_or_404(reports_visible_to(request.user).select_related("category", "agency", "ward"), pk=pk)
     photos = [p for p in report.photos.all() if not p.is_hidden]
     return render(request, "fieldreports/detail.html", {
         "report": report, "report_photos": [p for p in photos if p.kind == "report"],
         "answer_photos": [p for p in photos if p.kind == "answer"],
         "may_rate": may_rate(request.user, report), "may_reopen": may_reopen(request.user, report),
-        "is_mine": request.user.is_authenticated and report.reporter_id == request.user.pk,
+        "is_mine": is_reporter(request.user, report),
     })
+
+
+def photo(request, pk: int):
+    """A report's photo, checked on every request (they are not under MEDIA_URL).
+
+    Public when neither the photo nor its report is hidden; a hidden report's photos also
+    to whoever may read the report (views.detail); a hidden photo only to IOC moderators.
+    """
+    item = get_object_or_404(ReportPhoto.objects.select_related("report"), pk=pk)
+    if item.is_hidden:
+        allowed = is_operator(request.user, "fieldreport.moderate")
+    else:
+        allowed = reports_visible_to(request.user).filter(pk=item.report_id).exists()
+    if not allowed:
+        raise Http404("Không tìm thấy ảnh.")
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Không tìm thấy ảnh.") from None
+    response = FileResponse(handle, content_type=item.content_type)
+    # Never in a shared cache: a moderator may hide the photo at any moment.
+    response["Cache-Control"] = "private, max-age=300" if not (item.is_hidden or item.report.is_hidden) else "no-store"
+    return response
 
 
 @login_required
@@ -109,7 +145,7 @@ def new_report(request):
     errors, values = {}, {}
     if request.method == "POST":
         values = request.POST
-        category = Category.objects.filter(code=values.get("category", ""), is_active=True).first()
+        category = Category.objects.reportable().filter(code=values.get("category", "")).first()
         lat, lon = _float(values.get("lat")), _float(values.get("long"))
         if category is None:
             errors["category"] = "Vui lòng chọn lĩnh vực."
@@ -140,8 +176,9 @@ def new_report(request):
 
 
 def _float(raw):
+    """A coordinate from a form or query string; junk counts as absent (the form then asks for it)."""
     try:
-        return float(raw) if raw not in (None, "") else None
+        return parse_float(raw)
     except ValueError:
         return None
 
@@ -182,7 +219,7 @@ def ioc_queue(request):
     if not is_operator(request.user):
         raise PermissionDenied("Chỉ điều hành viên IOC được xem hàng chờ điều phối.")
     which = request.GET.get("q", "triage")
-    qs = Report.objects.select_related("category", "agency", "reporter", "ward")
+    qs = Report.objects.select_related("category", "agency", "reporter", "api_client", "ward")
     if which == "overdue":
         qs = qs.filter(status__in=Report.OPEN_STATUSES, escalation_level__gte=1).order_by("due_at")
     elif which == "all":
@@ -191,6 +228,8 @@ def ioc_queue(request):
         qs = qs.filter(status=Report.Status.NEW).order_by("-is_urgent", "due_at")
     return render(request, "fieldreports/ioc_queue.html", {
         "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), "which": which,
+        # The same gate as the staff page: dispatching does not entitle one to the identity.
+        "show_identity": is_operator(request.user, "fieldreport.view_identity"),
     })
 
 
@@ -220,9 +259,12 @@ def _staff_report(request, pk: int) -> tuple[Report, bool, bool]:
 def staff_detail(request, pk: int):
     report, operator, handler = _staff_report(request, pk)
     show_identity = operator and is_operator(request.user, "fieldreport.view_identity")
+    moderator = operator and is_operator(request.user, "fieldreport.moderate")
+    photos = report.photos.all() if moderator else report.photos.filter(is_hidden=False)
     return render(request, "fieldreports/staff_detail.html", {
         "report": report, "operator": operator, "handler": handler, "show_identity": show_identity,
-        "photos": report.photos.all(), "events": report.events.select_related("actor", "from_agency", "to_agency"),
+        "moderator": moderator, "photos": photos,
+        "events": report.events.select_related("actor", "from_agency", "to_agency"),
         "agencies": Agency.objects.filter(is_active=True).exclude(kind=Agency.Kind.OPERATIONS_CENTER).order_by("name"),
     })
 
@@ -232,7 +274,8 @@ def staff_detail(request, pk: int):
 def staff_action(request, pk: int):
     report, operator, handler = _staff_report(request, pk)
     p, action = request.POST, request.POST.get("action", "")
-    agency = Agency.objects.filter(pk=p.get("agency")).first() if p.get("agency", "").isdigit() else None
+    agency_id = parse_id(p.get("agency", ""))
+    agency = Agency.objects.filter(pk=agency_id).first() if agency_id else None
     key = p.get("client_key") or None
     try:
         if action == "dispatch":
@@ -250,6 +293,11 @@ def staff_action(request, pk: int):
             actions.transfer(report, request.user, agency, p.get("reason", ""), idempotency_key=key)
         elif action in ("hide", "unhide"):
             actions.hide(report, request.user, p.get("reason", ""), hidden=action == "hide")
+        elif action in ("hide_photo", "unhide_photo"):
+            item = get_object_or_404(report.photos, pk=parse_id(p.get("photo", "")) or 0)
+            actions.hide_photo(item, request.user, p.get("reason", ""), hidden=action == "hide_photo")
+        elif action == "clear_media_url":
+            actions.clear_media_url(report, request.user, p.get("reason", ""))
         elif action == "edit_text":
             actions.edit_public_text(report, request.user, p.get("text", ""), p.get("reason", ""))
         elif action == "lock" and report.reporter_id:

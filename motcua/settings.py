@@ -159,6 +159,10 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     # Any Django storage class, e.g. storages.backends.s3.S3Storage in production.
     "default": {"BACKEND": env_str("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
+    # Files never published by URL (field-report photos, served by a view that checks
+    # moderation): a private bucket in production. Unset: a folder beside MEDIA_ROOT.
+    **({"fieldreports_photos": {"BACKEND": env_str("PRIVATE_FILE_STORAGE_BACKEND", "")}}
+       if env_str("PRIVATE_FILE_STORAGE_BACKEND", "") else {}),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION

@@ -57,3 +57,28 @@ def test_answered_and_in_time_reports_are_left_alone(world, lan, minh, lighting)
 def test_command_runs(world, lan, lighting, capsys):
     call_command("fieldreports_escalate")
     assert "Escalated" in capsys.readouterr().out
+
+
+def test_a_long_overdue_report_gets_level_one_before_level_two(world, lan, lighting, settings):
+    # Given a report found 30 hours past its deadline (the sweep was not running)
+    settings.FIELDREPORTS_ESCALATION_LEVEL2_HOURS = 24
+    r = report(lan, lighting)
+    now = r.due_at + timedelta(hours=30)
+    # When the sweep runs
+    counts = sweep(now)
+    # Then it is raised to level 1 only: the unit's leaders get their time first
+    r.refresh_from_db()
+    assert (counts.level1, counts.level2, r.escalation_level, r.escalated_at) == (1, 0, 1, now)
+    assert sweep(now + timedelta(hours=23)).level2 == 0
+    # And level 2 comes 24 hours after level 1
+    assert sweep(now + timedelta(hours=24)).level2 == 1
+    r.refresh_from_db()
+    assert r.escalation_level == 2
+
+
+def test_dispatch_resets_the_escalation(world, lan, vy, lighting, agency_b):
+    r = report(lan, lighting)
+    sweep(r.due_at + timedelta(hours=1))
+    r = actions.dispatch(r, vy, agency_b)
+    r.refresh_from_db()
+    assert (r.escalation_level, r.escalated_at) == (0, None)

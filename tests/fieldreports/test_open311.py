@@ -251,3 +251,85 @@ def test_key_command_stores_only_a_hash(api_key):
     client = ApiClient.objects.get(name="Tổng đài 1022")
     assert api_key not in (client.key_hash, client.key_prefix) and len(api_key) >= 40
     assert ApiClient.authenticate(api_key) == client
+
+
+@pytest.mark.parametrize("params", [
+    {"start_date": "2026-02-30T00:00:00+07:00"},  # no such day
+    {"end_date": "2026-01-01T25:00:00+07:00"},  # no such hour
+    {"service_request_id": "\u00b2"},  # "²": a digit to str.isdigit(), not a number
+    {"service_request_id": "1,99999999999999999999999"},  # beyond any database id
+    {"page": "\u00b2"},
+    {"page_size": "\u0663"},  # an Arabic-Indic three
+    {"page": "99999999999999999999999"},
+])
+def test_impossible_dates_and_odd_numbers_are_400_not_500(client, world, params):
+    assert_errors_json(get_json(client, f"{V2}/requests.json", expect=400, **params), 400)
+    assert_errors_xml(get_xml(client, f"{V2}/requests.xml", expect=400, **params), 400)
+
+
+@pytest.mark.parametrize("request_id", ["%C2%B2", "99999999999999999999999", "0"])
+def test_odd_request_ids_are_404_not_500(client, world, request_id):
+    assert_errors_json(get_json(client, f"{V2}/requests/{request_id}.json", expect=404), 404)
+    assert_errors_xml(get_xml(client, f"{V2}/requests/{request_id}.xml", expect=404), 404)
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("media_url", "javascript:alert(1)"),
+    ("media_url", "data:text/html,<script>alert(1)</script>"),
+    ("media_url", "https://cdn.example.vn/" + "a" * 600),
+    ("address_string", "Đường Lê Lợi " * 30),
+    ("email", "khong-phai-email"),
+    ("device_id", "d" * 101),
+    ("account_id", "a" * 101),
+    ("first_name", "H" * 101),
+    ("phone", "0" * 31),
+])
+def test_partner_input_is_validated_not_truncated(client, world, lighting, api_key, field, value):
+    # When a partner sends a value the report cannot hold as it is
+    response = post(client, api_key=api_key, service_code="chieu-sang", lat="16.47", long="107.59",
+                    **{field: value})
+    # Then it is refused with the field named, and nothing is stored
+    assert response.status_code == 400, response.content
+    data = json.loads(response.content)
+    assert_errors_json(data, 400)
+    assert data[0]["description"].startswith(field)
+    assert not Report.objects.exists()
+
+
+def test_valid_partner_fields_are_kept_whole(client, world, lighting, api_key):
+    url = "https://cdn.example.vn/" + "a" * 400
+    response = post(client, api_key=api_key, service_code="chieu-sang", address_string="Lê Lợi " * 36,
+                    media_url=url, email="hai@example.vn", device_id="d" * 100)
+    assert response.status_code == 200, response.content
+    stored = Report.objects.get()
+    assert (stored.media_url, stored.address, stored.device_id) == (url, ("Lê Lợi " * 36).strip(), "d" * 100)
+
+
+def test_control_characters_never_break_the_xml_feed(client, world, lan, lighting, api_key):
+    # Given a partner and a citizen send texts with control characters (NUL, VT, SOH)
+    response = post(client, api_key=api_key, service_code="chieu-sang", lat="16.47", long="107.59",
+                    description="Đèn\x0b tắt\x01 cả\x00 đoạn", address_string="Lê\x00 Lợi")
+    assert response.status_code == 200, response.content
+    report(lan, lighting, description="Cột đèn\x0b nghiêng")
+    # And a row stored before the cleaning existed still holds one
+    Report.objects.filter(description="Cột đèn nghiêng").update(public_description="Cột\x0b đèn")
+    # Then the XML feed parses, for every client
+    root = get_xml(client, f"{V2}/requests.xml")
+    texts = sorted(r.findtext("description") for r in root.findall("request"))
+    assert texts == ["Cột đèn", "Đèn tắt cả đoạn"]
+
+
+def test_attribute_with_an_impossible_datetime_is_400(client, world, waste, api_key):
+    question = waste.questions.get()
+    question.datatype, question.required = "datetime", False
+    question.save()
+    response = post(client, api_key=api_key, service_code="rac-thai", lat="16.47", long="107.59",
+                    **{"attribute[khoi-luong]": "2026-02-30T08:00:00+07:00"})
+    assert response.status_code == 400
+    assert_errors_json(json.loads(response.content), 400)
+
+
+def test_token_of_a_hidden_report_is_not_published(client, world, lan, vy, lighting):
+    r = report(lan, lighting)
+    actions.hide(r, vy, "Xúc phạm")
+    assert_errors_json(get_json(client, f"{V2}/tokens/{r.token}.json", expect=404), 404)

@@ -3,9 +3,12 @@ rating, the reporter's form and own list, and the staff queues with their action
 
 import io
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from PIL import Image
 
+from accounts.permissions import POLICY
 from fieldreports import actions
 from fieldreports.models import Report
 from tests.fieldreports.conftest import IN_WARD_A, IN_WARD_B, jpeg_with_gps, report
@@ -102,3 +105,71 @@ def test_hidden_report_is_gone_from_the_public(client, world, lan, vy, lighting)
     r = report(lan, lighting)
     actions.hide(r, vy, "Xúc phạm")
     assert client.get(reverse("fieldreports:detail", args=[r.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("unit", ["\u00b2", "99999999999999999999999", "-1", "abc"])
+def test_odd_unit_filters_match_nothing_instead_of_failing(client, world, lan, lighting, unit):
+    report(lan, lighting, description="Đèn A hỏng")
+    page = client.get(reverse("fieldreports:feed"), {"unit": unit})
+    assert page.status_code == 200 and "Đèn A hỏng" not in page.content.decode()
+    points = client.get(reverse("fieldreports:map-points"), {"unit": unit})
+    assert points.status_code == 200 and points.json() == {"points": []}
+
+
+def test_form_answers_an_impossible_datetime_in_vietnamese(client, world, lan, waste):
+    question = waste.questions.get()
+    question.datatype, question.required = "datetime", False
+    question.save()
+    client.force_login(lan)
+    response = client.post(reverse("fieldreports:new"), {
+        "category": "rac-thai", "description": "Rác tồn đọng", "lat": "16.47", "long": "107.59",
+        "attr_khoi-luong": "2026-02-30T08:00:00+07:00"})
+    assert response.status_code == 400 and "phải là ngày giờ" in response.content.decode()
+    assert Report.objects.count() == 0
+
+
+@pytest.mark.parametrize("values", [
+    ["nho"], [{"name": "Không có key"}], [{"key": "", "name": "Rỗng"}], {"key": "nho"},
+    [{"key": "nho", "name": "A"}, {"key": "nho", "name": "B"}], [],
+])
+def test_question_choices_are_validated(waste, values):
+    question = waste.questions.get()
+    question.values = values
+    with pytest.raises(ValidationError) as exc:
+        question.full_clean()
+    assert "values" in exc.value.message_dict
+
+
+def test_reporter_still_reads_and_rates_a_hidden_report(client, world, lan, vy, minh, lighting):
+    # Given Lan's report was answered, then hidden by the IOC
+    r = report(lan, lighting)
+    actions.accept(r, minh)
+    actions.resolve(r, minh, "Đã thay bóng đèn LED")
+    actions.hide(r, vy, "Có thông tin cá nhân trong ảnh")
+    # Then the public no longer finds it
+    assert client.get(reverse("fieldreports:detail", args=[r.pk])).status_code == 404
+    # But Lan reads it, with a notice that it is hidden, and may rate it
+    client.force_login(lan)
+    page = client.get(reverse("fieldreports:detail", args=[r.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200 and "đã bị ẩn khỏi trang công khai" in text
+    assert "Đã thay bóng đèn LED" in text and "Đánh giá và đóng" in text
+    client.post(reverse("fieldreports:reporter-action", args=[r.pk]), {"action": "rate", "rating": "5"})
+    r.refresh_from_db()
+    assert r.status == "closed"
+    # And the IOC and the handling unit's staff may read it; another citizen may not
+    for user, status in ((vy, 200), (minh, 200)):
+        client.force_login(user)
+        assert client.get(reverse("fieldreports:detail", args=[r.pk])).status_code == status
+
+
+def test_ioc_queue_shows_the_reporter_only_to_holders_of_view_identity(client, world, lan, vy, power, monkeypatch):
+    lan.email = "lan.nguyen@example.vn"
+    lan.save()
+    report(lan, power)
+    client.force_login(vy)
+    assert lan.full_name in client.get(reverse("fieldreports:ioc-queue")).content.decode()
+    # When the policy keeps dispatching but no longer grants Vy the identity
+    monkeypatch.setitem(POLICY, "fieldreport.view_identity", frozenset())
+    page = client.get(reverse("fieldreports:ioc-queue")).content.decode()
+    assert "Người phản ánh" not in page and lan.full_name not in page

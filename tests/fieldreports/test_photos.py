@@ -20,7 +20,9 @@ def test_gps_exif_is_stripped_and_type_comes_from_content(world, lan, lighting):
     # Named .png by the client, but it is a JPEG: stored as one
     assert photo.content_type == "image/jpeg" and photo.file.name.endswith(".jpg")
     assert photo.file.name.startswith("fieldreports/")
-    with default_storage.open(photo.file.name) as fh:
+    # Kept in the private photo storage, not under MEDIA_ROOT (which the web server publishes)
+    assert not default_storage.exists(photo.file.name)
+    with photo.file.storage.open(photo.file.name) as fh:
         data = fh.read()
     stored = Image.open(io.BytesIO(data))
     assert not stored.getexif()  # no EXIF at all, so no GPS
@@ -54,3 +56,17 @@ def test_png_is_kept_as_png():
     Image.new("RGBA", (10, 10), (0, 0, 255, 128)).save(buf, "PNG")
     clean = clean_photo(SimpleUploadedFile("x.jpg", buf.getvalue()))
     assert clean.content_type == "image/png" and clean.width == 10
+
+
+def test_multi_picture_jpeg_from_a_phone_is_accepted_as_jpeg():
+    # Given a phone's multi-picture JPEG (Pillow's "MPO": the photo and a second frame)
+    first, second = Image.new("RGB", (40, 30), (10, 200, 10)), Image.new("RGB", (20, 15), (0, 0, 0))
+    buf = io.BytesIO()
+    first.save(buf, "MPO", save_all=True, append_images=[second])
+    assert Image.open(io.BytesIO(buf.getvalue())).format == "MPO"
+    # When it is cleaned
+    clean = clean_photo(SimpleUploadedFile("IMG_0001.JPG", buf.getvalue()))
+    # Then it is kept as a plain JPEG of the first frame
+    stored = Image.open(io.BytesIO(clean.content.read()))
+    assert (clean.content_type, stored.format, stored.size) == ("image/jpeg", "JPEG", (40, 30))
+    assert stored.getpixel((5, 5))[1] > 150

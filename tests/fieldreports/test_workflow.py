@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from fieldreports import actions
@@ -164,3 +165,79 @@ def test_ward_polygon_rule_routes_waste(world, lan, waste, agency_b, ward_a):
     outside = report(lan, waste, where=OUTSIDE)
     assert (inside.agency, inside.ward) == (agency_b, ward_a)
     assert (outside.status, outside.agency, outside.ward) == (S.NEW, None, None)
+
+
+def test_rejected_then_rated_report_stays_rejected_everywhere(client, world, lan, minh, lighting):
+    # Given Minh rejects Lan's report with a reason, and Lan rates it, which closes it
+    r = report(lan, lighting)
+    actions.accept(r, minh)
+    actions.reject(r, minh, "Đèn trong khuôn viên tư nhân.")
+    r = actions.rate(r, lan, 2, "Không đồng ý")
+    # Then the report is closed, and its outcome is still the rejection
+    assert (r.status, r.outcome, r.rejection_reason) == (S.CLOSED, "rejected", "Đèn trong khuôn viên tư nhân.")
+    # And the public page says so, with the reason
+    page = client.get(reverse("fieldreports:detail", args=[r.pk])).content.decode()
+    assert "Từ chối xử lý:" in page and "Đèn trong khuôn viên tư nhân." in page
+    # And Open311 tells a rejection, not a resolution
+    row = client.get(f"/open311/v2/requests/{r.pk}.json").json()[0]
+    assert row["status"] == "closed" and row["service_notice"] == ""
+    assert "từ chối xử lý" in row["status_notes"] and "Đèn trong khuôn viên tư nhân." in row["status_notes"]
+
+
+def test_reopen_clears_the_outcome_and_reject_never_shows_an_old_answer(client, world, lan, vy, minh, lighting,
+                                                                          agency_a):
+    # Given a report answered, then reopened by Lan
+    r = report(lan, lighting)
+    actions.accept(r, minh)
+    actions.resolve(r, minh, "Đã thay bóng đèn.")
+    r = actions.reopen(r, lan, "Vẫn chưa sáng")
+    # Then the earlier answer is no longer the report's answer (the events keep it)
+    assert (r.outcome, r.answer, r.resolved_at) == ("", "", None)
+    assert r.events.filter(action="resolve", reason="Đã thay bóng đèn.").exists()
+    # When it goes round again and is rejected this time
+    actions.dispatch(r, vy, agency_a)
+    actions.accept(r, minh)
+    r = actions.reject(r, minh, "Cột đèn của khu dân cư tự quản.")
+    # Then nothing of the first answer is published
+    assert (r.outcome, r.answer) == ("rejected", "")
+    assert "Đã thay bóng đèn" not in client.get(reverse("fieldreports:detail", args=[r.pk])).content.decode()
+    assert client.get(f"/open311/v2/requests/{r.pk}.json").json()[0]["service_notice"] == ""
+
+
+def test_a_twin_request_in_flight_gets_the_first_outcome_not_an_error(client, world, lan, minh, lighting,
+                                                                       monkeypatch):
+    # Given Lan's phone posts the form, and a second post with the same client key is in flight:
+    # it looked the key up before the first committed, so it does not see it
+    client.force_login(lan)
+    form = {"category": "chieu-sang", "description": "Đèn tắt", "lat": "16.47", "long": "107.59",
+            "client_key": "twin-1"}
+    first = client.post(reverse("fieldreports:new"), form)
+    real = actions._already_done
+    misses = iter([True])
+    monkeypatch.setattr(actions, "_already_done", lambda key: None if next(misses, False) else real(key))
+    # When the twin reaches the database
+    second = client.post(reverse("fieldreports:new"), form)
+    # Then it answers with the same report (the unique key stopped a second one), no 500
+    assert second.status_code == 302 and second.url == first.url
+    assert Report.objects.count() == 1
+    # And the same holds for every action, here a double click on "accept"
+    r = Report.objects.get()
+    actions.accept(r, minh, idempotency_key="acc-twin")
+    misses = iter([True])
+    assert actions.accept(r, minh, idempotency_key="acc-twin").pk == r.pk
+    assert r.events.filter(action="accept").count() == 1
+
+
+def test_control_characters_are_dropped_from_every_stored_text(world, lan, vy, minh, lighting):
+    # Given texts with invisible control characters (pasted from a PDF, or sent on purpose)
+    r = report(lan, lighting, description="Đèn\x0b hỏng\x01 trước\x00 nhà\tsố 12\r\nrất tối", address="Lê\x00 Lợi\n")
+    # Then they are stored without them; tabs and line breaks stay in multi-line text
+    assert r.description == "Đèn hỏng trước nhà\tsố 12\r\nrất tối" and r.address == "Lê Lợi"
+    actions.accept(r, minh)
+    r = actions.resolve(r, minh, "Đã\x0c thay\x1f bóng")
+    assert r.answer == "Đã thay bóng"
+    r = actions.edit_public_text(r, vy, "Đèn\x07 hỏng", "Bỏ\x00 ký tự lạ")
+    assert r.public_description == "Đèn hỏng" and r.moderation.get().reason == "Bỏ ký tự lạ"
+    # And a text of nothing but controls counts as empty
+    with pytest.raises(ActionError):
+        actions.reopen(r, lan, "\x00\x0b")

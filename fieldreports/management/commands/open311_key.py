@@ -17,7 +17,12 @@ class Command(BaseCommand):
     def handle(self, *args, op, name=None, **options):
         if op == "list":
             for client in ApiClient.objects.order_by("name"):
-                state = "active" if client.is_active else f"revoked {client.revoked_at:%Y-%m-%d}"
+                if client.is_active:
+                    state = "active"
+                elif client.revoked_at:  # rows turned off by a bulk update before save() set it
+                    state = f"revoked {timezone.localtime(client.revoked_at):%Y-%m-%d}"
+                else:
+                    state = "inactive"
                 self.stdout.write(f"{client.name}\t{client.key_prefix}…\t{state}")
             return
         if not name:
