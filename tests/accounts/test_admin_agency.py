@@ -63,13 +63,13 @@ def test_agency_admin_edits_hours_but_not_the_code(client, quan, agency_a):
     # When he changes the working hours and, sneakily, the code
     response = client.post(
         change_url(agency_a),
-        agency_post(agency_a, working_periods="07:00-11:00,13:30-17:00", code="999.99.99.H99", kind="other"),
+        agency_post(agency_a, working_periods="07:00-11:00,13:00-17:00", code="999.99.99.H99", kind="other"),
     )
 
     # Then the hours change and the province-level fields do not
     assert response.status_code == 302
     agency_a.refresh_from_db()
-    assert agency_a.working_periods == "07:00-11:00,13:30-17:00"
+    assert agency_a.working_periods == "07:00-11:00,13:00-17:00"
     assert agency_a.code == "000.00.20.H57"
     assert agency_a.kind == Agency.Kind.DEPARTMENT
 
