@@ -610,6 +610,17 @@ def apologize(dossier: Dossier, actor, *, reason: str, new_due_at: datetime, key
     return _perform(dossier.pk, "apologize", actor, key, OPEN | PAUSED, apply)
 
 
+def record_attachment(dossier: Dossier, actor, attached) -> DossierEvent:
+    """The event for a file attached to a dossier; the caller (dossiers.files.attach_file)
+    holds the dossier's row lock inside its transaction. The state does not change."""
+    before = (dossier.state, dossier.status, dossier.current_step_id)
+    change = _Change(agency=dossier.receiving_agency, data={
+        "file": attached.sha256, "name": attached.original_name, "size": attached.size,
+        "component": attached.component.name if attached.component_id else "",
+    })
+    return _record(dossier, "attach_file", actor, None, timezone.now(), change, before).event
+
+
 def _require_text(value: str, message: str) -> None:
     if not (value or "").strip():
         raise ActionError("missing_reason", message)

@@ -71,6 +71,8 @@ def verify_dossier(dossier: Dossier) -> BrokenLink | None:
             return BrokenLink(dossier.pk, event.seq, "nội dung đã bị thay đổi (mã băm không khớp)")
         prev_hash = event.hash
         expected_seq += 1
-    if expected_seq - 1 != dossier.event_count or prev_hash != dossier.last_event_hash:
+    # The tail recorded on the dossier row as it is now (the caller's instance may be older).
+    count, last_hash = Dossier.objects.values_list("event_count", "last_event_hash").get(pk=dossier.pk)
+    if expected_seq - 1 != count or prev_hash != last_hash:
         return BrokenLink(dossier.pk, expected_seq, "chuỗi sự kiện bị cắt bớt ở cuối")
     return None

@@ -25,7 +25,7 @@ from django.db import transaction
 
 from accounts.permissions import roles_in
 from accounts.roles import Role
-from dossiers.actions import ActionError, is_applicant
+from dossiers.actions import ActionError, is_applicant, record_attachment
 from dossiers.models import Dossier, DossierFile, component_upload_path
 from dossiers.states import State
 
@@ -68,12 +68,12 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.4g}".replace(".", ",")
 
 
-def attach_file(dossier: Dossier, component, upload, actor, key: str | None = None) -> DossierFile:
+def attach_file(dossier: Dossier, component, upload, actor) -> DossierFile:
     """Validate `upload` (a Django File/UploadedFile) and attach it to `component` of `dossier`.
 
     Returns the DossierFile, with `created` False when the same content was already attached
-    to that component (a retried upload attaches once). `key` is accepted for symmetry with
-    the actions; the content hash is what makes a retry idempotent here.
+    to that component (a retried upload attaches once: the content hash is the idempotency
+    key). Each new attachment is an `attach_file` event in the dossier's audit trail.
     Raises PermissionDenied (wrong person) or ActionError (wrong state, component or file).
     """
     is_counter = Role.COUNTER_OFFICER in roles_in(actor, dossier.receiving_agency_id)
@@ -99,7 +99,7 @@ def attach_file(dossier: Dossier, component, upload, actor, key: str | None = No
     created_blob = None
     try:
         with transaction.atomic():
-            locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+            locked = Dossier.objects.select_for_update().select_related("receiving_agency").get(pk=dossier.pk)
             _check_state(locked, is_counter)  # an action may have moved it while we read the file
             existing = DossierFile.objects.filter(
                 dossier=locked, component=component, sha256=sha256
@@ -120,6 +120,7 @@ def attach_file(dossier: Dossier, component, upload, actor, key: str | None = No
                 created_blob = storage.save(path, upload)
                 attached.file.name = created_blob
             attached.save()
+            record_attachment(locked, actor, attached)  # the audit trail knows every file
     except BaseException:
         if created_blob:
             storage.delete(created_blob)

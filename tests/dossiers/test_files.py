@@ -220,9 +220,15 @@ def test_a_file_for_the_dossier_as_a_whole(submitted, hoa):
     assert response.status_code == 201 and response.json()["component_id"] is None
 
 
-def test_attaching_writes_no_event(submitted, form, hoa):
+def test_attaching_is_recorded_once_in_the_audit_trail(submitted, form, hoa):
+    from dossiers.events import verify_dossier
+
     upload(client_for(hoa), submitted, "don.pdf", PDF_BYTES, form)
-    assert list(submitted.events.values_list("action", flat=True)) == ["submit"]
+    upload(client_for(hoa), submitted, "don.pdf", PDF_BYTES, form)  # a retried upload
+    assert list(submitted.events.values_list("action", flat=True)) == ["submit", "attach_file"]
+    event = submitted.events.get(action="attach_file")
+    assert (event.data["name"], event.data["component"], len(event.data["file"])) == ("don.pdf", form.name, 64)
+    assert verify_dossier(submitted) is None
 
 
 def test_a_missing_file_field_is_invalid_input(submitted, hoa):
