@@ -10,6 +10,7 @@ published process; nothing here knows any particular procedure.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +30,7 @@ from dossiers.deadlines import agency_of_step, classify, dossier_due, give_back,
 from dossiers.events import append
 from dossiers.models import ApplicantKind, Channel, Dossier, DossierEvent
 from dossiers.states import FINAL, OPEN, PAUSED, STATUS_OF, State
+from motcua.inputs import clean_text
 from motcua.textsearch import normalize
 from workdays.services import calendar_for
 
@@ -108,6 +110,17 @@ def _perform(
         raise
 
 
+def _clean(value):
+    """Event data as stored: every string without control characters (motcua.inputs)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    return value
+
+
 def _record(dossier: Dossier, action: str, actor, key, now, change: _Change, before) -> Outcome:
     dossier.status = STATUS_OF[dossier.state]
     event = DossierEvent(
@@ -116,7 +129,7 @@ def _record(dossier: Dossier, action: str, actor, key, now, change: _Change, bef
         agency=change.agency, at=now, from_state=before[0], to_state=dossier.state, from_status=before[1],
         to_status=dossier.status, from_step_id=before[2], to_step_id=dossier.current_step_id,
         due_at=dossier.due_at, step_due_at=dossier.step_due_at, step_timeliness=change.step_timeliness,
-        data=change.data, idempotency_key=key or None,
+        data=_clean(change.data), idempotency_key=key or None,
     )
     append(dossier, event)
     dossier.save()
@@ -222,14 +235,17 @@ def submit(
             raise ActionError("not_online", "Thủ tục này chỉ tiếp nhận trực tiếp, không nộp trực tuyến.")
     else:
         _require_role(actor, receiving_agency, Role.COUNTER_OFFICER)
+    applicant = dataclasses.replace(
+        applicant, **{f.name: clean_text(getattr(applicant, f.name), multiline=False)
+                      for f in dataclasses.fields(applicant)})
     _check_applicant(applicant)
     try:
         with transaction.atomic():
             now = timezone.now()
             dossier = Dossier(
                 procedure_version=version, channel=channel, lookup_secret=new_lookup_secret(),
-                applicant_kind=applicant.kind, applicant_id_number=applicant.id_number.strip(),
-                applicant_name=applicant.name.strip(), applicant_name_search=normalize(applicant.name),
+                applicant_kind=applicant.kind, applicant_id_number=applicant.id_number,
+                applicant_name=applicant.name, applicant_name_search=normalize(applicant.name),
                 applicant_address=applicant.address, applicant_phone=applicant.phone,
                 applicant_email=applicant.email, representative_name=applicant.representative_name,
                 representative_id_number=applicant.representative_id_number,
@@ -622,5 +638,5 @@ def record_attachment(dossier: Dossier, actor, attached) -> DossierEvent:
 
 
 def _require_text(value: str, message: str) -> None:
-    if not (value or "").strip():
+    if not clean_text(value):
         raise ActionError("missing_reason", message)

@@ -17,6 +17,7 @@ from accounts.permissions import agencies_where, roles_in
 from accounts.roles import CITIZEN, SYSTEM_ADMIN
 from dossiers.models import Dossier
 from dossiers.states import State
+from motcua.inputs import has_controls, parse_id
 from motcua.textsearch import terms
 
 
@@ -78,7 +79,7 @@ def search_dossiers(
     are inclusive local dates of receipt.
     """
     for field, text in (("code", code), ("applicant_id", applicant_id), ("name", name), ("agency", agency)):
-        if text and any(ord(ch) < 32 for ch in text):
+        if text and has_controls(text):
             raise SearchInputError(field, "Giá trị tìm kiếm chứa ký tự điều khiển không hợp lệ.")
     if code and code.strip():
         queryset = queryset.filter(code__icontains=code.strip())
@@ -106,9 +107,9 @@ def search_dossiers(
 def status_filter(status: int | str) -> dict:
     """{"status": n} for a national code, {"state": s} for an internal state; ValueError otherwise."""
     text = str(status).strip()
-    if text.isascii() and text.isdigit():
-        number = int(text)
-        if 1 <= number <= 10:
+    number = parse_id(text)
+    if number is not None:
+        if number <= 10:
             return {"status": number}
     elif text in State.values:
         return {"state": text}

@@ -30,7 +30,6 @@ from django.utils.dateparse import parse_datetime
 
 from accounts.permissions import require
 from fieldreports import notifications, routing
-from fieldreports.inputs import clean_text
 from fieldreports.models import (
     DESCRIPTION_MAX,
     Category,
@@ -43,6 +42,7 @@ from fieldreports.models import (
 from fieldreports.permissions import ioc_agency, is_operator
 from fieldreports.photos import CleanPhoto, clean_photos
 from fieldreports.services import clock_start, due_at_for, is_reporter, within_reopen_window
+from motcua.inputs import clean_text
 
 S = Report.Status
 

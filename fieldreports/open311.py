@@ -21,9 +21,9 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 
 from fieldreports import actions
-from fieldreports.inputs import clean_text, parse_float, parse_id, xml_safe
 from fieldreports.models import DESCRIPTION_MAX, ApiClient, Category, Report
 from fieldreports.services import public_reports
+from motcua.inputs import clean_text, parse_float, parse_id, xml_safe
 
 SPEC_URL = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2025-06-01T00:00:00+07:00"

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import can
 from fieldreports import actions
-from fieldreports.inputs import parse_float, parse_id
 from fieldreports.models import Category, Report, ReportPhoto
 from fieldreports.permissions import handling_agency_ids, is_operator, may_handle
 from fieldreports.photos import PhotoError
@@ -32,6 +31,7 @@ from fieldreports.services import (
     public_reports,
     reports_visible_to,
 )
+from motcua.inputs import parse_float, parse_id
 from units.models import AdministrativeUnit, Agency
 
 PAGE_SIZE = 20

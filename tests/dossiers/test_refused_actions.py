@@ -75,3 +75,13 @@ def test_applicant_id_is_validated(permit, hoa):
     bad = actions.Applicant("citizen", "12345", "Nguyễn Văn A")
     with pytest.raises(ActionError, match="12 chữ số"):
         actions.submit(permit, bad, hoa, channel=Channel.COUNTER)
+
+
+def test_control_characters_never_reach_the_database(permit, hoa):
+    dirty = actions.Applicant("citizen", " 046190000123 ", "Nguyễn\x00 Thị\x0b Lan", "12 Lê Lợi\nThuận Hóa")
+    dossier = actions.submit(permit, dirty, hoa, channel=Channel.COUNTER).dossier
+    assert (dossier.applicant_name, dossier.applicant_address) == ("Nguyễn Thị Lan", "12 Lê Lợi Thuận Hóa")
+    outcome = actions.refuse(dossier, hoa, reason="Thiếu\x00 giấy tờ\x1b")
+    assert outcome.event.data["reason"] == "Thiếu giấy tờ"
+    with pytest.raises(ActionError, match="lý do"):
+        actions.refuse(dossier, hoa, reason="\x00\x07")

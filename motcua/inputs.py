@@ -1,4 +1,4 @@
-"""Untrusted input made safe once, for every channel (web form, staff pages, Open311).
+"""Untrusted input made safe once, for every channel (web forms, staff pages, the APIs, Open311).
 
 Pure functions, no database: text cleaning, ids and decimal numbers from query strings.
 """
@@ -30,6 +30,12 @@ def clean_text(value, *, multiline: bool = True) -> str:
     if not multiline:
         text = _LINE_BREAKS.sub(" ", text)
     return text.strip()
+
+
+def has_controls(value: str) -> bool:
+    """Whether `value` holds a character clean_text would drop (for inputs refused rather
+    than cleaned, such as search terms)."""
+    return bool(_CONTROLS.search(value or ""))
 
 
 def xml_safe(value: str) -> str:
