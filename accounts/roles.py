@@ -14,3 +14,10 @@ class Role(models.TextChoices):
 # Roles that are not tied to an agency: derived from the user record itself.
 CITIZEN = "citizen"  # a citizen or organisation account (User.kind)
 SYSTEM_ADMIN = "system_admin"  # User.is_superuser
+# Roles on one object rather than in an agency: the account the object belongs to (a
+# dossier's online applicant, a field report's reporter) holds OWNER on it.
+OWNER = "owner"
+# The platform acting by itself (deadline sweeps, escalation, routing): workflow.actors.SYSTEM.
+SYSTEM = "system"
+# A partner application calling the API with its key (Open311 clients).
+PARTNER = "partner"

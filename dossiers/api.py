@@ -9,8 +9,12 @@ agencies' dossiers cannot be probed. The detail never embeds the event history
 Browser clients using the session cookie must send the CSRF token in the `X-CSRFToken`
 header on POST (the value of the `csrftoken` cookie); see docs/api-dossiers.md.
 
-Idempotency: the `Idempotency-Key` header is scoped to the user and the dossier before it
-reaches the engine, so two users (or two dossiers) never share an outcome by reusing a key.
+Idempotency: the engine scopes the `Idempotency-Key` header to the user and the dossier, so
+two users (or two dossiers) never share an outcome by reusing a key.
+
+The actions a user may take on a dossier now are the `allowed_actions` of its detail; the
+list of action names and the inputs each one takes come from the dossier table
+(dossiers/machine.py), never restated here.
 """
 
 from __future__ import annotations
@@ -38,14 +42,16 @@ from accounts.roles import SYSTEM_ADMIN
 from catalogue.models import Component, Procedure
 from catalogue.services import version_on
 from dossiers import actions
-from dossiers.actions import ActionError, Applicant
+from dossiers.actions import Applicant
 from dossiers.deadlines import agency_of_step
 from dossiers.files import attach_file
+from dossiers.machine import DOSSIER, Code
 from dossiers.models import Channel, Dossier, DossierEvent, DossierFile
 from dossiers.search import SearchInputError, search_dossiers, visible_dossiers
 from dossiers.states import State, Status
 from motcua.api import ApiError
 from workdays.calendar import Timeliness
+from workflow.errors import ActionError
 
 MAX_PAGE_SIZE = 100
 MAX_KEY_LENGTH = 64
@@ -53,10 +59,13 @@ MAX_KEY_LENGTH = 64
 # ActionError codes that mean "fix your input"; every other code is a conflict with the
 # dossier's current state (409).
 INPUT_ERRORS = frozenset({
-    "missing_reason", "invalid_amount", "invalid_date", "bad_assignee", "invalid_applicant", "not_online",
-    "version_not_in_force", "same_agency", "invalid_component", "invalid_file_type", "empty_file",
-    "idempotency_key_reused",
+    Code.MISSING_REASON, Code.INVALID_AMOUNT, Code.INVALID_DATE, Code.BAD_ASSIGNEE, Code.INVALID_APPLICANT,
+    Code.NOT_ONLINE, Code.VERSION_NOT_IN_FORCE, Code.SAME_AGENCY, Code.INVALID_COMPONENT, Code.INVALID_FILE_TYPE,
+    Code.EMPTY_FILE, Code.IDEMPOTENCY_KEY_REUSED,
 })
+# The actions of the table a client takes through /dossiers/{id}/actions/{action}: intake,
+# files and the platform's deadline watch have their own ways in.
+API_ACTIONS = [a for a in DOSSIER.actions if a not in ("submit", "attach_file") and not a.startswith("alert_")]
 
 
 class SessionUser(SessionAuth):
@@ -162,6 +171,14 @@ class DossierSummary(Schema):
     timeliness: Choice | None
 
 
+class ActionRef(Schema):
+    code: str
+    label: str
+    inputs: list[str]
+    required: list[str]
+    tone: str
+
+
 class DossierDetail(DossierSummary):
     applicant: ApplicantOut | None
     current_step: StepRef | None
@@ -175,6 +192,7 @@ class DossierDetail(DossierSummary):
     files: list[FileOut]
     event_count: int
     lookup_secret: str | None
+    allowed_actions: list[ActionRef]
 
 
 class DossierPage(Schema):
@@ -230,24 +248,7 @@ class IntakeIn(Schema):
     note: str = ""
 
 
-class ActionName(StrEnum):
-    RECEIVE = "receive"
-    REQUEST_INTAKE_SUPPLEMENT = "request_intake_supplement"
-    RESUBMIT = "resubmit"
-    REFUSE = "refuse"
-    FORWARD = "forward"
-    APPROVE = "approve"
-    SIGN = "sign"
-    SEND_BACK = "send_back"
-    REASSIGN = "reassign"
-    REQUEST_SUPPLEMENT = "request_supplement"
-    REQUEST_PAYMENT = "request_payment"
-    STOP = "stop"
-    RESUME = "resume"
-    TRANSFER = "transfer"
-    RETURN_RESULT = "return_result"
-    WITHDRAW = "withdraw"
-    APOLOGIZE = "apologize"
+ActionName = StrEnum("ActionName", {name.upper(): name for name in API_ACTIONS})
 
 
 class ActionIn(Schema):
@@ -289,8 +290,12 @@ def _engine_errors() -> Iterator[None]:
     try:
         yield
     except ActionError as exc:
-        status = 413 if exc.code == "file_too_large" else 422 if exc.code in INPUT_ERRORS else 409
-        raise ApiError(status, exc.code, exc.message) from None
+        if isinstance(exc, PermissionDenied):
+            status = 403
+        else:
+            status = 413 if exc.code == Code.FILE_TOO_LARGE else 422 if exc.code in INPUT_ERRORS else 409
+        errors = [{"field": exc.field, "message": exc.message}] if exc.field else []
+        raise ApiError(status, exc.code, exc.message, errors) from None
     except PermissionDenied as exc:
         raise ApiError(403, "forbidden", str(exc) or "Bạn không có quyền thực hiện thao tác này.") from None
     except DjangoValidationError as exc:
@@ -316,15 +321,15 @@ def _paging(page: int, page_size: int) -> tuple[int, int]:
     return start, start + page_size
 
 
-def _scoped_key(user, scope: str, key: str | None) -> str | None:
-    """The engine's idempotency keys are global; the client's key counts per user and dossier."""
+def _client_key(key: str | None) -> str | None:
+    """The client's Idempotency-Key, checked; the engine scopes it to the user and the dossier."""
     if key is None or not key.strip():
         return None
     key = key.strip()
     if len(key) > MAX_KEY_LENGTH:
         raise ApiError(422, "invalid_input", f"Idempotency-Key dài tối đa {MAX_KEY_LENGTH} ký tự.",
                        [{"field": "Idempotency-Key", "message": f"Tối đa {MAX_KEY_LENGTH} ký tự."}])
-    return f"api/{user.pk}/{scope}/{key}"
+    return f"api/{key}"
 
 
 # --- loading -----------------------------------------------------------------------------------------
@@ -430,6 +435,11 @@ def _detail(user, d: Dossier) -> dict:
         "files": [_file(f) for f in files],
         "event_count": d.event_count,
         "lookup_secret": d.lookup_secret if _may_see_secret(user, d) else None,
+        "allowed_actions": [
+            {"code": t.action, "label": t.label, "inputs": list(t.inputs), "required": list(t.required),
+             "tone": t.tone}
+            for t in actions.allowed_actions(d, user) if t.action in API_ACTIONS
+        ],
     }
 
 
@@ -447,7 +457,7 @@ def intake(request: HttpRequest, payload: IntakeIn,
     qua bưu chính (channel 1, 3) và, với `receive=true`, tiếp nhận ngay (cấp mã hồ sơ và hạn trả kết quả).
     Gửi lại cùng `Idempotency-Key` trả về đúng hồ sơ đã tạo, không tạo hồ sơ mới."""
     user = request.auth
-    key = _scoped_key(user, "intake", idempotency_key)
+    key = _client_key(idempotency_key)
     version = _version_in_force(payload.procedure_code, "procedure_code")
     receiving_agency = None
     if payload.receiving_agency:
@@ -491,54 +501,38 @@ def act(request: HttpRequest, dossier_id: int, action: ActionName, payload: Acti
     user = request.auth
     dossier = _visible(request, dossier_id)
     body = payload or ActionIn()
-    key = _scoped_key(user, f"dossier/{dossier.pk}", idempotency_key)
+    key = _client_key(idempotency_key)
     with _engine_errors():
         outcome = _dispatch(dossier, ActionName(action), body, user, key)
     return Reply(200, _fresh_detail(user, outcome.dossier.pk))
 
 
 def _dispatch(dossier: Dossier, action: ActionName, body: ActionIn, user, key: str | None) -> actions.Outcome:
-    A = ActionName
-    if action in (A.FORWARD, A.APPROVE, A.SIGN):
-        return actions.forward(dossier, user, key=key, assignee=_user_by_username(body.assignee), note=body.note,
-                               action=action.value)
-    if action == A.RECEIVE:
-        return actions.receive(dossier, user, key=key, assignee=_user_by_username(body.assignee), note=body.note)
-    if action == A.REQUEST_INTAKE_SUPPLEMENT:
-        return actions.request_intake_supplement(dossier, user, missing=body.missing, reason=body.reason, key=key)
-    if action == A.RESUBMIT:
-        return actions.resubmit(dossier, user, key=key)
-    if action == A.REFUSE:
-        return actions.refuse(dossier, user, reason=body.reason, key=key)
-    if action == A.SEND_BACK:
-        return actions.send_back(dossier, user, reason=body.reason, key=key,
-                                 assignee=_user_by_username(body.assignee))
-    if action == A.REASSIGN:
-        if not body.assignee:
-            raise _missing("assignee", "Vui lòng chọn cán bộ nhận xử lý (tên đăng nhập).")
-        return actions.reassign(dossier, user, assignee=_user_by_username(body.assignee), key=key)
-    if action == A.REQUEST_SUPPLEMENT:
-        return actions.request_supplement(dossier, user, missing=body.missing, reason=body.reason, key=key)
-    if action == A.REQUEST_PAYMENT:
-        return actions.request_payment(dossier, user, amount=body.amount, reason=body.reason, key=key)
-    if action == A.STOP:
-        return actions.stop(dossier, user, reason=body.reason, key=key)
-    if action == A.RESUME:
-        return actions.resume(dossier, user, key=key, note=body.note)
-    if action == A.TRANSFER:
-        if not body.procedure_code:
-            raise _missing("procedure_code", "Vui lòng nhập mã thủ tục liên thông.")
-        version = _version_in_force(body.procedure_code, "procedure_code")
-        return actions.transfer(dossier, user, version=version, note=body.note, key=key)
-    if action == A.RETURN_RESULT:
-        return actions.return_result(dossier, user, key=key, note=body.note)
-    if action == A.WITHDRAW:
-        return actions.withdraw(dossier, user, reason=body.reason, key=key)
-    if action == A.APOLOGIZE:
-        if body.new_due_at is None:
-            raise _missing("new_due_at", "Vui lòng nhập ngày hẹn trả kết quả mới.")
-        return actions.apologize(dossier, user, reason=body.reason, new_due_at=body.new_due_at, key=key)
-    raise ApiError(404, "unknown_action", "Thao tác không tồn tại.")  # pragma: no cover (enum is exhaustive)
+    """Call the action's function with the inputs its table row names, read from the body."""
+    transition = DOSSIER.edges(action.value)[0]
+    readers = {
+        "reason": lambda: body.reason, "missing": lambda: body.missing, "note": lambda: body.note,
+        "amount": lambda: body.amount, "new_due_at": lambda: body.new_due_at,
+        "assignee": lambda: _user_by_username(body.assignee),
+        "procedure_code": lambda: _version_in_force(body.procedure_code, "procedure_code"),
+    }
+    names = {"procedure_code": "version"}  # the function takes the version the code names
+    kwargs = {}
+    for name in transition.inputs:
+        raw = getattr(body, name, None)
+        if name in transition.required and not raw:
+            raise _missing(name, REQUIRED_MESSAGES.get(name, "Thiếu giá trị bắt buộc."))
+        if name == "procedure_code" and not raw:
+            continue
+        kwargs[names.get(name, name)] = readers[name]()
+    return getattr(actions, action.value)(dossier, user, key=key, **kwargs)
+
+
+REQUIRED_MESSAGES = {
+    "assignee": "Vui lòng chọn cán bộ nhận xử lý (tên đăng nhập).",
+    "procedure_code": "Vui lòng nhập mã thủ tục liên thông.",
+    "new_due_at": "Vui lòng nhập ngày hẹn trả kết quả mới.",
+}
 
 
 def _missing(field: str, message: str) -> ApiError:

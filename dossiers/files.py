@@ -8,8 +8,8 @@ is kept once. Every refusal is checked before anything is written: a refused fil
 leaves no stored blob and no row ("nothing lost on bad input", design.md, means the
 applicant's dossier is untouched and the message says what to fix).
 
-Attaching is not a state change of the dossier, so nothing is written to the event log
-here (only dossiers/actions.py writes events).
+Attaching does not change the dossier's state, but it is an event of its audit trail,
+written through the workflow engine like every other action.
 """
 
 from __future__ import annotations
@@ -20,23 +20,15 @@ import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 
-from accounts.permissions import roles_in
-from accounts.roles import Role
-from dossiers.actions import ActionError, is_applicant, record_attachment
+from dossiers.machine import DOSSIER, Code
 from dossiers.models import Dossier, DossierFile, component_upload_path
-from dossiers.states import State
-
-# The applicant completes the dossier before it is received, or when asked for a supplement.
-APPLICANT_STATES = frozenset({State.SUBMITTED, State.INTAKE_SUPPLEMENT, State.SUPPLEMENT})
-# The counter officer also digitizes the paper components of a dossier received at the
-# counter while it is still at the first step (Decree 107: digitize at intake).
-COUNTER_STATES = APPLICANT_STATES | {State.RECEIVED}
+from workflow import engine
+from workflow.actors import person
+from workflow.engine import Change
+from workflow.errors import ActionError
 
 ACCEPTED = "PDF, JPG, PNG, DOCX hoặc XLSX"
-DENIED = "Bạn không có quyền đính kèm tệp vào hồ sơ này."
 
 
 @dataclass(frozen=True)
@@ -73,17 +65,16 @@ def attach_file(dossier: Dossier, component, upload, actor) -> DossierFile:
 
     Returns the DossierFile, with `created` False when the same content was already attached
     to that component (a retried upload attaches once: the content hash is the idempotency
-    key). Each new attachment is an `attach_file` event in the dossier's audit trail.
-    Raises PermissionDenied (wrong person) or ActionError (wrong state, component or file).
+    key). Each new attachment is an `attach_file` event in the dossier's audit trail; who may
+    attach in which state is the dossier table's `attach_file` rows (dossiers/machine.py).
+    Raises ActionDenied (wrong person) or ActionError (wrong state, component or file).
     """
-    is_counter = Role.COUNTER_OFFICER in roles_in(actor, dossier.receiving_agency_id)
-    if not is_counter and not is_applicant(actor, dossier):
-        raise PermissionDenied(DENIED)
-    _check_state(dossier, is_counter)
+    # Refuse a stranger before reading the file; the engine checks again under the row lock.
+    DOSSIER.resolve(dossier, "attach_file", actor)
     if component is not None and component.version_id != dossier.procedure_version_id:
         raise ActionError(
-            "invalid_component", f"Thành phần “{component}” không thuộc thủ tục của hồ sơ này; "
-            "vui lòng chọn một thành phần trong danh sách giấy tờ của thủ tục.",
+            Code.INVALID_COMPONENT, f"Thành phần “{component}” không thuộc thủ tục của hồ sơ này; "
+            "vui lòng chọn một thành phần trong danh sách giấy tờ của thủ tục.", field="component_id",
         )
 
     name = _clean_name(getattr(upload, "name", "") or "tep")
@@ -91,49 +82,43 @@ def attach_file(dossier: Dossier, component, upload, actor) -> DossierFile:
     kind = sniff(upload)
     if kind is None:
         raise ActionError(
-            "invalid_file_type", f"Tệp “{name}” không phải {ACCEPTED} (hệ thống kiểm tra nội dung tệp, "
-            "không dựa vào tên tệp). Vui lòng chọn lại tệp đúng định dạng.",
+            Code.INVALID_FILE_TYPE, f"Tệp “{name}” không phải {ACCEPTED} (hệ thống kiểm tra nội dung tệp, "
+            "không dựa vào tên tệp). Vui lòng chọn lại tệp đúng định dạng.", field="file",
         )
 
     storage = DossierFile._meta.get_field("file").storage
     created_blob = None
+
+    def effect(locked: Dossier, change: Change) -> None:
+        nonlocal created_blob
+        existing = DossierFile.objects.filter(dossier=locked, component=component, sha256=sha256).first()
+        if existing is not None:
+            existing.created = False
+            change.record, change.result = False, existing
+            return
+        attached = DossierFile(
+            dossier=locked, component=component, original_name=name, content_type=kind.content_type,
+            extension=kind.extension, size=size, sha256=sha256, uploaded_by=person(actor),
+        )
+        path = component_upload_path(attached, name)
+        if storage.exists(path):
+            attached.file.name = path  # same content already stored: keep one copy
+        else:
+            upload.seek(0)
+            created_blob = storage.save(path, upload)
+            attached.file.name = created_blob
+        attached.save()
+        attached.created = True
+        change.result = attached
+        change.fields["agency"] = locked.receiving_agency
+        change.data = {"file": sha256, "name": name, "size": size, "component": component.name if component else ""}
+
     try:
-        with transaction.atomic():
-            locked = Dossier.objects.select_for_update().select_related("receiving_agency").get(pk=dossier.pk)
-            _check_state(locked, is_counter)  # an action may have moved it while we read the file
-            existing = DossierFile.objects.filter(
-                dossier=locked, component=component, sha256=sha256
-            ).first()
-            if existing is not None:
-                existing.created = False
-                return existing
-            attached = DossierFile(
-                dossier=locked, component=component, original_name=name, content_type=kind.content_type,
-                extension=kind.extension, size=size, sha256=sha256,
-                uploaded_by=actor if getattr(actor, "pk", None) else None,
-            )
-            path = component_upload_path(attached, name)
-            if storage.exists(path):
-                attached.file.name = path  # same content already stored: keep one copy
-            else:
-                upload.seek(0)
-                created_blob = storage.save(path, upload)
-                attached.file.name = created_blob
-            attached.save()
-            record_attachment(locked, actor, attached)  # the audit trail knows every file
+        return engine.perform(DOSSIER, dossier.pk, "attach_file", actor, effect=effect).result
     except BaseException:
         if created_blob:
             storage.delete(created_blob)
         raise
-    attached.created = True
-    return attached
-
-
-def _check_state(dossier: Dossier, is_counter: bool) -> None:
-    if dossier.state not in (COUNTER_STATES if is_counter else APPLICANT_STATES):
-        raise ActionError(
-            "invalid_state", f"Không thể đính kèm tệp khi hồ sơ đang ở trạng thái “{dossier.get_state_display()}”.",
-        )
 
 
 def _clean_name(name: str) -> str:
@@ -147,7 +132,7 @@ def _hash(upload, name: str) -> tuple[str, int]:
     """SHA-256 and size, read in chunks; stops as soon as the size limit is passed."""
     limit = max_bytes()
     too_large = ActionError(
-        "file_too_large", f"Tệp “{name}” vượt quá {_megabytes(limit)} MB. "
+        Code.FILE_TOO_LARGE, f"Tệp “{name}” vượt quá {_megabytes(limit)} MB. "
         "Vui lòng nén hoặc chia nhỏ tệp rồi tải lên lại.",
     )
     declared = getattr(upload, "size", None)
@@ -161,7 +146,7 @@ def _hash(upload, name: str) -> tuple[str, int]:
             raise too_large
         digest.update(chunk)
     if size == 0:
-        raise ActionError("empty_file", f"Tệp “{name}” rỗng (0 byte). Vui lòng chọn lại tệp.")
+        raise ActionError(Code.EMPTY_FILE, f"Tệp “{name}” rỗng (0 byte). Vui lòng chọn lại tệp.", field="file")
     return digest.hexdigest(), size
 
 

@@ -1,8 +1,8 @@
 """Dossiers (hồ sơ), their files, their append-only event log and the code counters.
 
 The Dossier row is a projection: it holds the current state for queues and dashboards,
-and only the action functions in dossiers/actions.py write it, together with the
-DossierEvent that explains each change (design.md: one write path per state change).
+and only the action functions in dossiers/actions.py write it, through the workflow
+engine, together with the DossierEvent that explains each change.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from dossiers.states import STATUS_OF, State, Status
 from workdays.calendar import Timeliness
+from workflow.models import ChainedEvent, ChainedObject
 
 
 class Channel(models.IntegerChoices):
@@ -29,7 +30,7 @@ class ApplicantKind(models.TextChoices):
 TIMELINESS_CHOICES = [(t.value, t.label) for t in Timeliness]
 
 
-class Dossier(models.Model):
+class Dossier(ChainedObject):
     code = models.CharField("mã hồ sơ", max_length=40, unique=True, null=True, blank=True)
     lookup_secret = models.CharField("mã tra cứu", max_length=16, editable=False)
     procedure_version = models.ForeignKey(
@@ -87,9 +88,6 @@ class Dossier(models.Model):
     overdue_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
     step_overdue_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    # Tail of the event hash chain and the number of events, kept with the projection.
-    event_count = models.PositiveIntegerField(default=0, editable=False)
-    last_event_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -147,12 +145,17 @@ class DossierFile(models.Model):
         return self.original_name
 
 
-class DossierEvent(models.Model):
-    """One action on a dossier. Append-only: the application never updates or deletes one,
-    and each carries the hash of its content and of the previous event (dossiers/events.py)."""
+class DossierEvent(ChainedEvent):
+    """One action on a dossier. Append-only and hash-chained per dossier (workflow/chain.py)."""
+
+    CHAIN_PARENT = "dossier"
+    HASHED_FIELDS = (
+        "dossier_id", "seq", "action", "actor_id", "actor_name", "agency_id", "at", "from_state", "to_state",
+        "from_status", "to_status", "from_step_id", "to_step_id", "due_at", "step_due_at", "step_timeliness", "data",
+        "idempotency_key",
+    )
 
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")
-    seq = models.PositiveIntegerField("số thứ tự")
     action = models.CharField("thao tác", max_length=40)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -174,9 +177,6 @@ class DossierEvent(models.Model):
     step_due_at = models.DateTimeField(null=True, blank=True)
     step_timeliness = models.CharField(max_length=10, blank=True)
     data = models.JSONField(default=dict, blank=True)
-    idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
-    prev_hash = models.CharField(max_length=64, blank=True)
-    hash = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = "nhật ký xử lý"
@@ -186,14 +186,6 @@ class DossierEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id}#{self.seq} {self.action}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise RuntimeError("dossier events are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise RuntimeError("dossier events are append-only")
 
 
 class DossierCounter(models.Model):

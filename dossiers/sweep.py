@@ -1,10 +1,14 @@
-"""The deadline sweep: marks dossiers and steps that are due soon or overdue and alerts the
-officers responsible, once each.
+"""The deadline watch: dossiers and steps due soon or overdue are alerted once each.
 
-Safe to run on several workers at once and as often as wanted: every mark is a conditional
-UPDATE (… WHERE alerted_at IS NULL), and only the worker whose update changed the row
-sends the alert. "Due soon" means within one working day: Decree 61 asks the processing
-agency to apologise and set a new date at least one working day before the due date.
+Every alert is an event of the dossier (dossiers/machine.py `alert_*`), taken by the
+platform's own actor through the engine: the row lock and the alert mark checked under it
+make the sweep safe on several workers at once and as often as wanted. The notify app tells
+the officers responsible (it subscribes to those events). "Due soon" means within one working
+day: Decree 61/2018 Art. 17 asks the processing agency to apologise and set a new date at
+least one working day before the due date.
+
+Run by the worker every SWEEP_INTERVAL_SECONDS (dossiers/tasks.py); `manage.py sweep_deadlines`
+runs it once by hand.
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from dossiers import notify
+from dossiers.actions import alert
 from dossiers.models import Dossier
 from dossiers.states import OPEN, State
 from workdays.services import calendar_for
+from workflow.actors import SYSTEM
 
 # A working day never spans more than this much wall-clock time (a long holiday included),
 # so it bounds the cheap SQL prefilter before the exact calendar check.
@@ -35,39 +40,41 @@ class SweepResult:
                 f"{len(self.step_overdue)} bước xử lý quá hạn")
 
 
-def sweep(now: datetime | None = None) -> SweepResult:
+def due_soon(dossier: Dossier, now: datetime) -> bool:
+    if dossier.apologized_at is not None or dossier.due_at is None or dossier.due_at <= now:
+        return False
+    calendar = calendar_for(dossier.receiving_agency)
+    return calendar.working_time_between(now, dossier.due_at) <= calendar.day_length()
+
+
+def overdue(dossier: Dossier, now: datetime) -> bool:
+    return dossier.due_at is not None and dossier.due_at <= now
+
+
+def step_overdue(dossier: Dossier, now: datetime) -> bool:
+    return dossier.step_due_at is not None and dossier.step_due_at <= now
+
+
+def sweep(now: datetime | None = None, batch: int = 5000) -> SweepResult:
     now = now or timezone.now()
     result = SweepResult()
     open_dossiers = Dossier.objects.filter(state__in=OPEN)
 
-    candidates = open_dossiers.filter(
-        due_soon_alerted_at__isnull=True, due_at__gt=now, due_at__lte=now + _PREFILTER, apologized_at__isnull=True,
-    ).select_related("receiving_agency")
-    calendars: dict[int, object] = {}  # one calendar per agency for the whole sweep
-    for dossier in candidates:
-        agency = dossier.receiving_agency
-        calendar = calendars.setdefault(agency.pk, calendar_for(agency))
-        left = calendar.working_time_between(now, dossier.due_at)
-        if left <= calendar.day_length() and _mark(dossier.pk, "due_soon_alerted_at", now):
+    near = open_dossiers.filter(due_soon_alerted_at__isnull=True, due_at__gt=now, due_at__lte=now + _PREFILTER,
+                                apologized_at__isnull=True).select_related("receiving_agency")
+    for dossier in near[:batch]:
+        if due_soon(dossier, now) and alert(dossier.pk, "alert_due_soon", SYSTEM, still_due=due_soon, now=now):
             result.due_soon.append(dossier.pk)
 
-    for pk in open_dossiers.filter(overdue_alerted_at__isnull=True, due_at__lte=now).values_list("pk", flat=True):
-        if _mark(pk, "overdue_alerted_at", now):
+    late = open_dossiers.filter(overdue_alerted_at__isnull=True, due_at__lte=now).values_list("pk", flat=True)
+    for pk in late[:batch]:
+        if alert(pk, "alert_overdue", SYSTEM, still_due=overdue, now=now):
             result.overdue.append(pk)
 
     # While a liên thông sub-dossier is away, the parent's step clock is stopped.
     late_steps = open_dossiers.exclude(state=State.TRANSFERRED).filter(
-        step_overdue_alerted_at__isnull=True, step_due_at__lte=now)
-    for pk in late_steps.values_list("pk", flat=True):
-        if _mark(pk, "step_overdue_alerted_at", now):
+        step_overdue_alerted_at__isnull=True, step_due_at__lte=now).values_list("pk", flat=True)
+    for pk in late_steps[:batch]:
+        if alert(pk, "alert_step_overdue", SYSTEM, still_due=step_overdue, now=now):
             result.step_overdue.append(pk)
-
-    for kind in ("due_soon", "overdue", "step_overdue"):
-        for pk in getattr(result, kind):
-            notify.deadline_alert(pk, kind)
     return result
-
-
-def _mark(pk: int, column: str, now: datetime) -> bool:
-    """Set the alert mark if nobody has; True for the one worker that did."""
-    return Dossier.objects.filter(pk=pk, **{f"{column}__isnull": True}).update(**{column: now}) == 1

@@ -1,7 +1,7 @@
 """Field reports (phản ánh hiện trường): categories, routing, reports, their events.
 
-The report row is a projection of its events (design.md, "events are append-only"): every
-change goes through one function in fieldreports/actions.py that writes a ReportEvent in
+The report row is a projection of its events: every change goes through one function in
+fieldreports/actions.py, on the workflow engine, which writes a hash-chained ReportEvent in
 the same transaction. Views and APIs never call `.save()` on a report.
 """
 
@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fieldreports.storage import photo_storage
+from workflow.models import ChainedEvent, ChainedObject
 
 # Open311 GeoReport v2 limits the description to 4,000 characters (field-reports.md §3).
 DESCRIPTION_MAX = 4000
@@ -259,7 +260,7 @@ class ApiClient(models.Model):
         return cls.objects.filter(key_hash=cls.hash_key(key), is_active=True).first()
 
 
-class Report(models.Model):
+class Report(ChainedObject):
     class Status(models.TextChoices):
         NEW = "new", "Chờ điều phối"
         DISPATCHED = "dispatched", "Đã chuyển đơn vị xử lý"
@@ -438,8 +439,15 @@ class AppendOnly(models.Model):
         raise ValidationError("Nhật ký chỉ được ghi thêm, không được xóa.")
 
 
-class ReportEvent(AppendOnly):
-    """One row per action on a report: who, when, from and to which state and unit, why."""
+class ReportEvent(ChainedEvent):
+    """One row per action on a report: who, when, from and to which state and unit, why.
+    Append-only and hash-chained per report (workflow/models.py, workflow/chain.py)."""
+
+    CHAIN_PARENT = "report"
+    HASHED_FIELDS = (
+        "report_id", "seq", "action", "actor_id", "from_status", "to_status", "from_agency_id", "to_agency_id",
+        "reason", "due_at", "data", "idempotency_key", "created_at",
+    )
 
     report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="events")
     action = models.CharField("thao tác", max_length=20)
@@ -454,13 +462,14 @@ class ReportEvent(AppendOnly):
     to_agency = models.ForeignKey("units.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     reason = models.TextField(blank=True)
     due_at = models.DateTimeField(null=True, blank=True)
-    idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
+    data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = "sự kiện xử lý"
         verbose_name_plural = "sự kiện xử lý"
-        ordering = ["created_at", "pk"]
+        ordering = ["report", "seq"]
+        constraints = [models.UniqueConstraint(fields=["report", "seq"], name="unique_report_event_seq")]
 
     def __str__(self) -> str:
         return f"#{self.report_id} {self.action} {self.from_status}→{self.to_status}"

@@ -1,16 +1,18 @@
 """Field-report actions in the system-wide policy table (accounts.permissions).
 
-Who may do what comes from QĐ 30/2022/QĐ-UBND of Huế (field-reports.md §1): the operations
-centre (IOC) receives and dispatches every report, only its authorised staff see the
-reporter's identity, and the responsible unit takes, handles and answers the report.
+Who may do what comes from QĐ 30/2022/QĐ-UBND of Thừa Thiên Huế (docs/domain/field-reports.md):
+the operations centre (IOC) receives and dispatches every report, only its authorised staff
+see the reporter's identity, and the responsible unit takes, handles and answers the report.
 """
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 
 from accounts.permissions import agencies_where, can, register_action
-from accounts.roles import CITIZEN, SYSTEM_ADMIN, Role
+from accounts.roles import CITIZEN, OWNER, PARTNER, SYSTEM, SYSTEM_ADMIN, Role
 
 # IOC operators triage, dispatch, re-route and moderate; they alone see who reported.
 register_action("fieldreport.dispatch", [Role.OPERATOR])
@@ -22,19 +24,37 @@ register_action("fieldreport.handle", [Role.COUNTER_OFFICER, Role.SPECIALIST, Ro
 register_action("fieldreport.escalation_notice", [Role.LEADER])
 # Categories, routing rules, boundaries and Open311 keys are province-wide settings.
 register_action("fieldreport.manage", [SYSTEM_ADMIN])
-# Login is required to report (QĐ 30/2022): any citizen or organisation account.
-register_action("fieldreport.report", [CITIZEN])
+# Login is required to report (QĐ 30/2022): any citizen or organisation account, or a partner
+# application (Open311) with its key.
+register_action("fieldreport.report", [CITIZEN, PARTNER])
+# The reporter, on their own answered report: rate it or reopen it (DIGIT PGR's rule).
+register_action("fieldreport.follow_up", [OWNER])
+# The platform: routing by rule at submission, and the escalation sweep.
+register_action("fieldreport.watch", [SYSTEM])
+
+# The IOC agency, looked up at most every few seconds per process (every permission check of
+# the triage queue asks for it); an agency saved in this process clears it at once (signals).
+_IOC_TTL = 10.0
+_ioc: dict[str, object] = {}
 
 
 def ioc_agency():
     """The operations centre that owns the triage queue (setting, else the first active one)."""
+    key = settings.FIELDREPORTS_IOC_AGENCY_CODE
+    cached = _ioc.get("value")
+    if cached is not None and _ioc.get("key") == key and time.monotonic() - _ioc["at"] < _IOC_TTL:
+        return cached[0]
     from units.models import Agency
 
-    code = settings.FIELDREPORTS_IOC_AGENCY_CODE
     qs = Agency.objects.filter(is_active=True)
-    if code:
-        return qs.filter(code=code).first()
-    return qs.filter(kind=Agency.Kind.OPERATIONS_CENTER).order_by("code").first()
+    found = qs.filter(code=key).first() if key else qs.filter(kind=Agency.Kind.OPERATIONS_CENTER).order_by(
+        "code").first()
+    _ioc.update(value=(found,), key=key, at=time.monotonic())
+    return found
+
+
+def forget_ioc_agency() -> None:
+    _ioc.clear()
 
 
 def is_operator(user, action: str = "fieldreport.dispatch") -> bool:

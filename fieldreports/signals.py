@@ -14,3 +14,10 @@ from units.models import Agency
 @receiver([post_save, post_delete], sender=Agency)  # a deactivated unit takes no more reports
 def _routing_changed(sender, **kwargs):
     routing.invalidate()
+
+
+@receiver([post_save, post_delete], sender=Agency)
+def _ioc_changed(sender, **kwargs):
+    from fieldreports.permissions import forget_ioc_agency
+
+    forget_ioc_agency()

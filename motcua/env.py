@@ -60,3 +60,19 @@ def env_time(name: str, default: str) -> time:
         return time.fromisoformat(value)
     except ValueError:
         raise EnvError(f"{name} must be a time like 15:00, got {value!r}") from None
+
+
+def env_json_dict(name: str, default: dict) -> dict:
+    """A JSON object, e.g. NOTIFY_ZALO_TEMPLATES='{"dossier.received": "231456"}'."""
+    import json
+
+    value = _raw(name)
+    if value is None:
+        return dict(default)
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        raise EnvError(f"{name} must be a JSON object, got {value!r}") from None
+    if not isinstance(parsed, dict):
+        raise EnvError(f"{name} must be a JSON object, got {value!r}")
+    return parsed

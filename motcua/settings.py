@@ -11,7 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from motcua.env import EnvError, env_bool, env_int, env_list, env_str, env_time
+from motcua.env import EnvError, env_bool, env_int, env_json_dict, env_list, env_str, env_time
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("MOTCUA_VAR_DIR", str(BASE_DIR / "var")))
@@ -39,16 +39,20 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     # With ninja installed as an app, the API docs use its bundled Swagger UI, not a CDN.
     "ninja",
     # motcua's own apps, one per domain
     "motcua",
+    "workflow",
     "accounts",
     "units",
     "workdays",
     "catalogue",
     "dossiers",
     "fieldreports",
+    "notify",
     "demo",
 ]
 
@@ -171,16 +175,48 @@ STORAGES = {
 }
 
 # --- E-mail ---------------------------------------------------------------------------
+# Development and the demo write each e-mail to a file under var/mail: nothing goes to the network.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.filebased.EmailBackend",
 )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "motcua <no-reply@localhost>")
+
+# --- Background work (workflow/worker.py) and notifications (notify/) -----------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task left RUNNING by a worker that has not beaten for this long goes back to the queue.
+WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 60)
+# The deadline sweep and the field-report escalation run this often on one of the workers.
+SWEEP_INTERVAL_SECONDS = env_int("SWEEP_INTERVAL_SECONDS", 300)
+# Channels an applicant or reporter is told on when they chose none (email, sms, zalo).
+NOTIFY_DEFAULT_CHANNELS = env_list("NOTIFY_DEFAULT_CHANNELS", ["email", "sms"])
+# "log": append to var/outbox/<channel>.jsonl (development, demo); "esms" / "zns": the real
+# gateway at NOTIFY_SMS_URL / NOTIFY_ZALO_URL; empty: the channel is off.
+NOTIFY_SMS_BACKEND = env_str("NOTIFY_SMS_BACKEND", "" if PRODUCTION else "log")
+NOTIFY_SMS_URL = env_str("NOTIFY_SMS_URL", "")
+NOTIFY_SMS_API_KEY = env_str("NOTIFY_SMS_API_KEY", "")
+NOTIFY_SMS_SECRET_KEY = env_str("NOTIFY_SMS_SECRET_KEY", "")
+NOTIFY_SMS_BRANDNAME = env_str("NOTIFY_SMS_BRANDNAME", "")
+NOTIFY_SMS_SANDBOX = env_bool("NOTIFY_SMS_SANDBOX", False)
+NOTIFY_ZALO_BACKEND = env_str("NOTIFY_ZALO_BACKEND", "")
+NOTIFY_ZALO_URL = env_str("NOTIFY_ZALO_URL", "https://business.openapi.zalo.me/message/template")
+NOTIFY_ZALO_ACCESS_TOKEN = env_str("NOTIFY_ZALO_ACCESS_TOKEN", "")
+NOTIFY_ZALO_TEMPLATES = env_json_dict("NOTIFY_ZALO_TEMPLATES", {})
+NOTIFY_LOG_DIR = env_str("NOTIFY_LOG_DIR", str(VAR_DIR / "outbox"))
+NOTIFY_HTTP_TIMEOUT = env_int("NOTIFY_HTTP_TIMEOUT", 15)
+NOTIFY_MESSAGE_ID_DOMAIN = env_str("NOTIFY_MESSAGE_ID_DOMAIN", "motcua.local")
+for _choice, _allowed in (("NOTIFY_SMS_BACKEND", {"", "log", "esms"}), ("NOTIFY_ZALO_BACKEND", {"", "log", "zns"})):
+    if globals()[_choice] not in _allowed:
+        raise EnvError(f"{_choice} must be one of {sorted(_allowed)}, got {globals()[_choice]!r}")
+for _channel in NOTIFY_DEFAULT_CHANNELS:
+    if _channel not in {"email", "sms", "zalo"}:
+        raise EnvError(f"NOTIFY_DEFAULT_CHANNELS may list email, sms, zalo; got {_channel!r}")
 
 # --- Security (the production profile passes `manage.py check --deploy`) --------------
 SESSION_COOKIE_HTTPONLY = True

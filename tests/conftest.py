@@ -23,15 +23,32 @@ PASSWORD = "mat-khau-thu-nghiem-2025"
 
 @pytest.fixture(autouse=True)
 def _fresh_caches():
-    # Process-level caches (working-day overrides, published process steps) must not carry
-    # rows from one test's rolled-back transaction into the next test.
+    # Process-level caches (working-day overrides, published process steps, the IOC agency)
+    # must not carry rows from one test's rolled-back transaction into the next test.
     from django.core.cache import cache
 
     from dossiers.actions import steps_of
+    from fieldreports.permissions import forget_ioc_agency
 
     cache.clear()
     steps_of.cache_clear()
+    forget_ioc_agency()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _quiet_gateways(settings, tmp_path):
+    # Only e-mail (Django's locmem outbox in tests) unless a test turns a gateway on.
+    settings.NOTIFY_SMS_BACKEND = ""
+    settings.NOTIFY_ZALO_BACKEND = ""
+    settings.NOTIFY_LOG_DIR = str(tmp_path / "outbox")
+
+
+def run_tasks() -> int:
+    """Run the queued background tasks now, as the worker would (notifications, sweeps)."""
+    from workflow.worker import drain
+
+    return drain()
 
 
 @pytest.fixture(autouse=True)

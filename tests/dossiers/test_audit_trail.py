@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from dossiers import actions
-from dossiers.events import verify_dossier
 from dossiers.models import DossierEvent
+from tests.dossiers.conftest import verify_dossier
 
 
 @pytest.fixture

@@ -2,10 +2,9 @@
 and returned early. Given / when / then at each step."""
 
 from dossiers import actions
-from dossiers.events import verify_dossier
 from dossiers.models import Channel
 from dossiers.states import State, Status
-from tests.dossiers.conftest import LAN, at
+from tests.dossiers.conftest import LAN, at, verify_dossier
 
 
 def test_counter_intake_to_result_returned_early(permit, hoa, minh, dung, clock):

@@ -8,6 +8,7 @@ from django.core import mail
 from dossiers import actions
 from dossiers.models import Dossier
 from dossiers.sweep import sweep
+from tests.conftest import run_tasks
 from tests.dossiers.conftest import at
 
 
@@ -28,12 +29,19 @@ def test_due_soon_within_one_working_day_alerts_assignee_and_leader_once(apprais
     clock.move_to(at(2025, 3, 28, 9))  # Friday: still more than one working day before Monday 17:00
     assert sweep().due_soon == []
     clock.move_to(at(2025, 3, 28, 17))  # Friday closing: exactly one working day left
+    run_tasks()
     mail.outbox.clear()
     assert sweep().due_soon == [appraising.pk]
-    assert sorted(mail.outbox[0].to) == ["dung@hue.gov.vn", "minh@hue.gov.vn"]
-    assert "mẫu 04" in mail.outbox[0].subject
+    run_tasks()
+    # One e-mail each to the assignee and the leader who signs the apology (form 04)
+    assert sorted(m.to[0] for m in mail.outbox) == ["dung@hue.gov.vn", "minh@hue.gov.vn"]
+    assert all("mẫu 04" in m.subject for m in mail.outbox)
+    # and the alert is an event of the dossier, taken by the platform
+    alert = appraising.events.get(action="alert_due_soon")
+    assert (alert.actor, alert.actor_name, alert.to_state) == (None, "Hệ thống", appraising.state)
     assert sweep().due_soon == []  # a second worker or run does nothing
-    assert len(mail.outbox) == 1
+    run_tasks()
+    assert len(mail.outbox) == 2
 
 
 def test_overdue_and_late_step(appraising, clock):

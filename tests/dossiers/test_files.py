@@ -221,7 +221,7 @@ def test_a_file_for_the_dossier_as_a_whole(submitted, hoa):
 
 
 def test_attaching_is_recorded_once_in_the_audit_trail(submitted, form, hoa):
-    from dossiers.events import verify_dossier
+    from tests.dossiers.conftest import verify_dossier
 
     upload(client_for(hoa), submitted, "don.pdf", PDF_BYTES, form)
     upload(client_for(hoa), submitted, "don.pdf", PDF_BYTES, form)  # a retried upload

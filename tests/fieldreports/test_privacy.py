@@ -8,6 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from fieldreports import actions
+from tests.conftest import run_tasks
 from tests.fieldreports.conftest import report
 
 
@@ -24,12 +25,11 @@ def assert_absent(content: bytes | str, secrets):
         assert secret not in text, f"{secret!r} leaked"
 
 
-def test_unit_officer_never_sees_the_reporter(client, world, lan, minh, lighting, agency_a, lan_identity,
-                                             django_capture_on_commit_callbacks):
+def test_unit_officer_never_sees_the_reporter(client, world, lan, minh, lighting, agency_a, lan_identity):
     agency_a.email = "sxd@example.vn"
     agency_a.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        r = report(lan, lighting)
+    r = report(lan, lighting)
+    run_tasks()
     actions.accept(r, minh)
     actions.rate  # noqa: B018 - the reporter's later actions appear in the history too
     client.force_login(minh)

@@ -4,19 +4,23 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
 from fieldreports import actions
 from fieldreports.actions import ActionError
+from fieldreports.machine import REPORT
 from fieldreports.models import Report, ReportEvent
+from tests.conftest import run_tasks
 from tests.fieldreports.conftest import IN_WARD_A, OUTSIDE, report
+from workflow import engine
+from workflow.chain import verify_object
 
 S = Report.Status
 
 
-def test_report_dispatch_accept_resolve_rate(world, lan, vy, minh, power, agency_a, django_capture_on_commit_callbacks):
+def test_report_dispatch_accept_resolve_rate(world, lan, vy, minh, power, agency_a):
     # Given agency A and Lan have e-mail addresses, and Lan reports a power problem no rule covers
     agency_a.email = "sxd@example.vn"
     agency_a.save()
@@ -26,14 +30,12 @@ def test_report_dispatch_accept_resolve_rate(world, lan, vy, minh, power, agency
     # Then it waits in the IOC triage queue
     assert (r.status, r.agency) == (S.NEW, None)
     # When Vy dispatches it to agency A
-    with django_capture_on_commit_callbacks(execute=True):
-        r = actions.dispatch(r, vy, agency_a, reason="Thuộc thẩm quyền Sở Xây dựng")
+    r = actions.dispatch(r, vy, agency_a, reason="Thuộc thẩm quyền Sở Xây dựng")
     assert (r.status, r.agency) == (S.DISPATCHED, agency_a)
     # And Minh of agency A accepts, starts and resolves it with a public answer
     r = actions.accept(r, minh)
     r = actions.start(r, minh)
-    with django_capture_on_commit_callbacks(execute=True):
-        r = actions.resolve(r, minh, "Đã cho nâng dây điện lên độ cao an toàn.")
+    r = actions.resolve(r, minh, "Đã cho nâng dây điện lên độ cao an toàn.")
     assert r.status == S.RESOLVED and r.resolved_at
     # And Lan rates it 5, which closes it
     r = actions.rate(r, lan, 5, "Cảm ơn")
@@ -45,10 +47,17 @@ def test_report_dispatch_accept_resolve_rate(world, lan, vy, minh, power, agency
         ("start", "accepted", "in_progress"), ("resolve", "in_progress", "resolved"), ("rate", "resolved", "closed"),
     ]
     assert ReportEvent.objects.get(report=r, action="accept").actor == minh
-    # And the unit was mailed on dispatch, Lan on the answer
-    subjects = [m.subject for m in mail.outbox]
-    assert any("được chuyển đến đơn vị" in s for s in subjects)
-    assert any("Đã xử lý" in s for s in subjects)
+    # And once the worker has run, the unit was mailed on dispatch, Lan at each public change
+    assert mail.outbox == []
+    run_tasks()
+    by_recipient = sorted((m.to[0], m.subject) for m in mail.outbox)
+    assert [m for m in by_recipient if m[0] == "sxd@example.vn"] == [
+        ("sxd@example.vn", f"[Phản ánh hiện trường] Phản ánh #{r.pk} được chuyển đến đơn vị")]
+    assert [s for to, s in by_recipient if to == "lan@example.vn"] == sorted(
+        f"Phản ánh #{r.pk}: {label}" for label in ("Đã chuyển đơn vị xử lý", "Đơn vị đã tiếp nhận", "Đang xử lý",
+                                                   "Đã xử lý"))
+    # And the chain of events is intact
+    assert verify_object(REPORT, r) is None
 
 
 def test_matching_rule_dispatches_at_once(world, lan, lighting, agency_a):
@@ -137,9 +146,9 @@ def test_events_are_append_only(world, lan, lighting):
     r = report(lan, lighting)
     event = r.events.first()
     event.reason = "sửa"
-    with pytest.raises(ValidationError):
+    with pytest.raises(RuntimeError):
         event.save()
-    with pytest.raises(ValidationError):
+    with pytest.raises(RuntimeError):
         event.delete()
 
 
@@ -212,20 +221,33 @@ def test_a_twin_request_in_flight_gets_the_first_outcome_not_an_error(client, wo
     form = {"category": "chieu-sang", "description": "Đèn tắt", "lat": "16.47", "long": "107.59",
             "client_key": "twin-1"}
     first = client.post(reverse("fieldreports:new"), form)
-    real = actions._already_done
+    real = engine._replay
     misses = iter([True])
-    monkeypatch.setattr(actions, "_already_done", lambda key: None if next(misses, False) else real(key))
+    monkeypatch.setattr(engine, "_replay", lambda *a: None if next(misses, False) else real(*a))
     # When the twin reaches the database
     second = client.post(reverse("fieldreports:new"), form)
     # Then it answers with the same report (the unique key stopped a second one), no 500
     assert second.status_code == 302 and second.url == first.url
     assert Report.objects.count() == 1
-    # And the same holds for every action, here a double click on "accept"
+    # And a retried action with the same key acts once (the twin waits for the row lock, then
+    # finds the first one's key)
     r = Report.objects.get()
     actions.accept(r, minh, idempotency_key="acc-twin")
-    misses = iter([True])
     assert actions.accept(r, minh, idempotency_key="acc-twin").pk == r.pk
     assert r.events.filter(action="accept").count() == 1
+
+
+def test_a_key_is_scoped_to_the_user_and_the_action(world, lan, minh, vy, lighting, agency_b):
+    # Keys are the client's own: another user's key replays nothing of theirs, and one key for
+    # two actions of the same user is refused instead of answering with the first outcome.
+    r = report(lan, lighting)
+    actions.accept(r, minh, idempotency_key="k-1")
+    with pytest.raises(PermissionDenied):
+        actions.dispatch(r, lan, agency_b, idempotency_key="k-1")
+    with pytest.raises(ActionError) as exc:
+        actions.start(r, minh, idempotency_key="k-1")
+    assert exc.value.code == "idempotency_key_reused"
+    assert list(r.events.values_list("action", flat=True)) == ["submit", "route", "accept"]
 
 
 def test_control_characters_are_dropped_from_every_stored_text(world, lan, vy, minh, lighting):

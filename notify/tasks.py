@@ -1,0 +1,37 @@
+"""Sending one message, as a task of the worker: retried with back-off on a gateway error,
+and safe to run again after a crash (a message already sent is not sent again; one whose
+sending was cut off is sent again with the same key, which the gateway recognises)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from workflow.tasks import job
+
+MAX_ATTEMPTS = 8
+
+
+@job(max_attempts=MAX_ATTEMPTS, backoff_seconds=15, takes_context=True)
+def send_message(context, message_id: int) -> str:
+    from notify import channels
+    from notify.models import Message
+
+    with transaction.atomic():
+        message = Message.objects.select_for_update().get(pk=message_id)
+        if message.state == Message.State.SENT:
+            return "already sent"
+        message.state, message.attempts = Message.State.SENDING, message.attempts + 1
+        message.save(update_fields=["state", "attempts", "updated_at"])
+    try:
+        receipt = channels.send(message)
+    except Exception as exc:
+        final = context.attempt >= MAX_ATTEMPTS
+        Message.objects.filter(pk=message_id).update(
+            state=Message.State.FAILED if final else Message.State.RETRYING, last_error=str(exc)[:2000],
+            gateway_response=getattr(exc, "answer", "")[:4000], updated_at=timezone.now())
+        raise
+    Message.objects.filter(pk=message_id).update(
+        state=Message.State.SENT, sent_at=timezone.now(), last_error="", gateway_response=receipt.answer[:4000],
+        gateway_message_id=receipt.message_id[:100], updated_at=timezone.now())
+    return "sent"
