@@ -267,6 +267,11 @@ def dispatch(report: Report, actor, agency, *, reason: str = "", idempotency_key
     return _act(report, action, actor, idempotency_key, effect, now)
 
 
+def reroute(report: Report, actor, agency, *, reason: str = "", idempotency_key: str | None = None,
+            now: datetime | None = None) -> Report:
+    return dispatch(report, actor, agency, reason=reason, idempotency_key=idempotency_key, now=now)
+
+
 # --- handling unit --------------------------------------------------------------------------
 def accept(report: Report, actor, *, idempotency_key: str | None = None, now: datetime | None = None) -> Report:
     def effect(r: Report, change: Change) -> None:
@@ -311,9 +316,10 @@ def reject(report: Report, actor, reason: str, *, idempotency_key: str | None = 
     return _act(report, "reject", actor, idempotency_key, effect, now)
 
 
-def transfer(report: Report, actor, to_agency, reason: str, *, idempotency_key: str | None = None,
+def transfer(report: Report, actor, agency, reason: str, *, idempotency_key: str | None = None,
              now: datetime | None = None) -> Report:
-    """The unit passes the report to another unit, or back to the IOC (`to_agency` None)."""
+    """The unit passes the report to another unit, or back to the IOC (`agency` None)."""
+    to_agency = agency
     reason = _required_text(reason, "reason", "Vui lòng nêu lý do chuyển.", "Lý do")
 
     def effect(r: Report, change: Change) -> None:
@@ -369,7 +375,8 @@ def _moderated(action: str, r: Report, actor, reason: str, change: Change, **log
     change.fields["reason"] = reason
 
 
-def hide(report: Report, actor, reason: str, *, hidden: bool = True) -> Report:
+def hide(report: Report, actor, reason: str, *, hidden: bool = True, idempotency_key: str | None = None,
+         now: datetime | None = None) -> Report:
     reason = _reason(reason)
     action = "hide" if hidden else "unhide"
 
@@ -377,10 +384,15 @@ def hide(report: Report, actor, reason: str, *, hidden: bool = True) -> Report:
         r.is_hidden = hidden
         _moderated(action, r, actor, reason, change)
 
-    return _act(report, action, actor, None, effect, None)
+    return _act(report, action, actor, idempotency_key, effect, now)
 
 
-def edit_public_text(report: Report, actor, text: str, reason: str) -> Report:
+def unhide(report: Report, actor, reason: str, **kwargs) -> Report:
+    return hide(report, actor, reason, hidden=False, **kwargs)
+
+
+def edit_text(report: Report, actor, text: str, reason: str, *, idempotency_key: str | None = None,
+              now: datetime | None = None) -> Report:
     """The original text is kept in `description`; the public sees the edited copy."""
     reason = _reason(reason)
     text = clean_text(text)
@@ -392,10 +404,14 @@ def edit_public_text(report: Report, actor, text: str, reason: str) -> Report:
         r.public_description = text
         _moderated(ModerationLog.Action.EDIT_TEXT, r, actor, reason, change, before=before, after=text)
 
-    return _act(report, "edit_text", actor, None, effect, None)
+    return _act(report, "edit_text", actor, idempotency_key, effect, now)
 
 
-def hide_photo(photo: ReportPhoto, actor, reason: str, *, hidden: bool = True) -> ReportPhoto:
+edit_public_text = edit_text
+
+
+def hide_photo(report: Report, actor, photo: ReportPhoto, reason: str, *, hidden: bool = True,
+               idempotency_key: str | None = None, now: datetime | None = None) -> ReportPhoto:
     """Hide one photo from the public (its file is kept, served only to the IOC: views.photo)."""
     reason = _reason(reason)
     action = "hide_photo" if hidden else "unhide_photo"
@@ -408,12 +424,17 @@ def hide_photo(photo: ReportPhoto, actor, reason: str, *, hidden: bool = True) -
         _moderated(action, r, actor, reason, change, photo=photo)
         change.data = {"photo": photo.pk}
 
-    _act(photo.report_id, action, actor, None, effect, None)
+    _act(report, action, actor, idempotency_key, effect, now)
     photo.is_hidden = hidden
     return photo
 
 
-def clear_media_url(report: Report, actor, reason: str) -> Report:
+def unhide_photo(report: Report, actor, photo: ReportPhoto, reason: str, **kwargs) -> ReportPhoto:
+    return hide_photo(report, actor, photo, reason, hidden=False, **kwargs)
+
+
+def clear_media_url(report: Report, actor, reason: str, *, idempotency_key: str | None = None,
+                    now: datetime | None = None) -> Report:
     """Unpublish the link a partner application sent (Open311 media_url); the log keeps it."""
     reason = _reason(reason)
 
@@ -421,7 +442,7 @@ def clear_media_url(report: Report, actor, reason: str) -> Report:
         before, r.media_url = r.media_url, ""
         _moderated(ModerationLog.Action.CLEAR_MEDIA_URL, r, actor, reason, change, before=before, after="")
 
-    return _act(report, "clear_media_url", actor, None, effect, None)
+    return _act(report, "clear_media_url", actor, idempotency_key, effect, now)
 
 
 def lock_account(user, actor, reason: str) -> None:

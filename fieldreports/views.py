@@ -7,6 +7,8 @@ handling unit or the public sees never carry the reporter's identity (QĐ 30/202
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import can
 from fieldreports import actions
+from fieldreports.machine import REPORT
 from fieldreports.models import Category, Report, ReportPhoto
 from fieldreports.permissions import handling_agency_ids, is_operator, may_handle
 from fieldreports.photos import PhotoError
@@ -35,6 +38,9 @@ from motcua.inputs import parse_float, parse_id
 from units.models import AdministrativeUnit, Agency
 
 PAGE_SIZE = 20
+# How the staff page groups the actions of the table it offers.
+PHOTO_ACTIONS = {"hide_photo", "unhide_photo"}
+MODERATION = {"hide", "unhide", "edit_text", "clear_media_url"} | PHOTO_ACTIONS
 PERIODS = [("", "Mọi thời gian"), ("7", "7 ngày"), ("30", "30 ngày"), ("90", "90 ngày"), ("365", "1 năm")]
 
 
@@ -166,8 +172,6 @@ def new_report(request):
             else:
                 messages.success(request, f"Đã gửi phản ánh #{report.pk}. Cảm ơn bạn!")
                 return redirect("fieldreports:detail", pk=report.pk)
-    import uuid
-
     return render(request, "fieldreports/new.html", {
         "categories": _leaf_categories().prefetch_related("questions"), "errors": errors, "values": values,
         "map": _map_settings(), "client_key": values.get("client_key") or uuid.uuid4().hex,
@@ -201,16 +205,41 @@ def nearby(request):
 @require_POST
 def reporter_action(request, pk: int):
     report = get_object_or_404(Report, pk=pk, reporter=request.user)
-    try:
-        if request.POST.get("action") == "rate":
-            actions.rate(report, request.user, request.POST.get("rating"), request.POST.get("comment", ""))
-            messages.success(request, "Cảm ơn bạn đã đánh giá.")
-        elif request.POST.get("action") == "reopen":
-            actions.reopen(report, request.user, request.POST.get("reason", ""))
-            messages.success(request, "Đã mở lại phản ánh.")
-    except actions.ActionError as exc:
-        messages.error(request, exc.message)
+    action = request.POST.get("action", "")
+    if action in ("rate", "reopen"):
+        done = {"rate": "Cảm ơn bạn đã đánh giá.", "reopen": "Đã mở lại phản ánh."}[action]
+        _take(request, report, action, done)
     return redirect("fieldreports:detail", pk=pk)
+
+
+def _take(request, report: Report, action: str, done: str = "Đã cập nhật phản ánh.") -> bool:
+    """Take `action` of the field-report table with the inputs its row names, read from the form;
+    the message says what happened or what to fix."""
+    edges = REPORT.edges(action)
+    if not edges or edges[0].internal:
+        messages.error(request, "Thao tác không hợp lệ.")
+        return False
+    p = request.POST
+    readers = {
+        "agency": lambda: _agency(p.get("agency", "")),
+        "photo": lambda: get_object_or_404(report.photos, pk=parse_id(p.get("photo", "")) or 0),
+        "photos": lambda: request.FILES.getlist("photos"),
+        "reason": lambda: p.get("reason", ""), "answer": lambda: p.get("answer", ""),
+        "text": lambda: p.get("text", ""), "rating": lambda: p.get("rating"), "comment": lambda: p.get("comment", ""),
+    }
+    inputs = {name: readers[name]() for name in edges[0].inputs}
+    try:
+        getattr(actions, action)(report, request.user, **inputs, idempotency_key=p.get("client_key") or None)
+    except (actions.ActionError, PhotoError) as exc:
+        messages.error(request, getattr(exc, "message", str(exc)))
+        return False
+    messages.success(request, done)
+    return True
+
+
+def _agency(raw: str):
+    agency_id = parse_id(raw)
+    return Agency.objects.filter(pk=agency_id).first() if agency_id else None
 
 
 # --- staff ------------------------------------------------------------------------------------
@@ -247,9 +276,10 @@ def unit_queue(request):
 
 
 def _staff_report(request, pk: int) -> tuple[Report, bool, bool]:
+    """A report for the staff pages: the IOC sees every report, a unit the ones it holds."""
     report = get_object_or_404(Report.objects.select_related("category", "agency", "ward"), pk=pk)
     operator = is_operator(request.user)
-    handler = may_handle(request.user, report) and report.status in Report.HANDLING_STATUSES
+    handler = may_handle(request.user, report)
     if not (operator or handler):
         raise Http404("Không tìm thấy phản ánh hoặc bạn không có quyền xử lý.")
     return report, operator, handler
@@ -259,13 +289,18 @@ def _staff_report(request, pk: int) -> tuple[Report, bool, bool]:
 def staff_detail(request, pk: int):
     report, operator, handler = _staff_report(request, pk)
     show_identity = operator and is_operator(request.user, "fieldreport.view_identity")
-    moderator = operator and is_operator(request.user, "fieldreport.moderate")
+    # The buttons are the actions of the table this officer may take now, nothing else.
+    offered = {t.action: t for t in actions.allowed_actions(report, request.user)}
+    moderator = "hide_photo" in offered
     photos = report.photos.all() if moderator else report.photos.filter(is_hidden=False)
     return render(request, "fieldreports/staff_detail.html", {
         "report": report, "operator": operator, "handler": handler, "show_identity": show_identity,
-        "moderator": moderator, "photos": photos,
+        "work": [t for name, t in offered.items() if name not in MODERATION],
+        "moderation": [t for name, t in offered.items() if name in MODERATION and name not in PHOTO_ACTIONS],
+        "moderator": moderator, "photos": photos, "client_key": uuid.uuid4().hex,
         "events": report.events.select_related("actor", "from_agency", "to_agency"),
         "agencies": Agency.objects.filter(is_active=True).exclude(kind=Agency.Kind.OPERATIONS_CENTER).order_by("name"),
+        "may_lock": report.reporter_id and is_operator(request.user, "fieldreport.moderate"),
     })
 
 
@@ -273,41 +308,18 @@ def staff_detail(request, pk: int):
 @require_POST
 def staff_action(request, pk: int):
     report, operator, handler = _staff_report(request, pk)
-    p, action = request.POST, request.POST.get("action", "")
-    agency_id = parse_id(p.get("agency", ""))
-    agency = Agency.objects.filter(pk=agency_id).first() if agency_id else None
-    key = p.get("client_key") or None
-    try:
-        if action == "dispatch":
-            actions.dispatch(report, request.user, agency, reason=p.get("reason", ""), idempotency_key=key)
-        elif action == "accept":
-            actions.accept(report, request.user, idempotency_key=key)
-        elif action == "start":
-            actions.start(report, request.user, idempotency_key=key)
-        elif action == "resolve":
-            actions.resolve(report, request.user, p.get("answer", ""), photos=request.FILES.getlist("photos"),
-                            idempotency_key=key)
-        elif action == "reject":
-            actions.reject(report, request.user, p.get("reason", ""), idempotency_key=key)
-        elif action == "transfer":
-            actions.transfer(report, request.user, agency, p.get("reason", ""), idempotency_key=key)
-        elif action in ("hide", "unhide"):
-            actions.hide(report, request.user, p.get("reason", ""), hidden=action == "hide")
-        elif action in ("hide_photo", "unhide_photo"):
-            item = get_object_or_404(report.photos, pk=parse_id(p.get("photo", "")) or 0)
-            actions.hide_photo(item, request.user, p.get("reason", ""), hidden=action == "hide_photo")
-        elif action == "clear_media_url":
-            actions.clear_media_url(report, request.user, p.get("reason", ""))
-        elif action == "edit_text":
-            actions.edit_public_text(report, request.user, p.get("text", ""), p.get("reason", ""))
-        elif action == "lock" and report.reporter_id:
-            actions.lock_account(report.reporter, request.user, p.get("reason", ""))
+    action = request.POST.get("action", "")
+    if action == "lock" and report.reporter_id:
+        try:
+            actions.lock_account(report.reporter, request.user, request.POST.get("reason", ""))
+        except actions.ActionError as exc:
+            messages.error(request, exc.message)
         else:
-            raise actions.ActionError("Thao tác không hợp lệ.")
-    except (actions.ActionError, PhotoError) as exc:
-        messages.error(request, getattr(exc, "message", str(exc)))
+            messages.success(request, "Đã khóa tài khoản người phản ánh.")
     else:
-        messages.success(request, "Đã cập nhật phản ánh.")
-    if operator or may_handle(request.user, Report.objects.get(pk=pk)):
+        _take(request, report, action)
+    # After handing a report on, a unit may no longer see it: back to its queue then.
+    report.refresh_from_db()
+    if is_operator(request.user) or may_handle(request.user, report):
         return redirect("fieldreports:staff-detail", pk=pk)
     return redirect("fieldreports:unit-queue")

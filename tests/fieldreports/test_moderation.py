@@ -25,7 +25,7 @@ def test_hide_unhide_hide_photo_and_lock(world, lan, vy, lighting):
     r = report(lan, lighting, photos=[jpeg_with_gps()])
     actions.hide(r, vy, "Nội dung xúc phạm")
     actions.hide(r, vy, "Đã xem lại", hidden=False)
-    actions.hide_photo(r.photos.get(), vy, "Ảnh có biển số xe")
+    actions.hide_photo(r, vy, r.photos.get(), "Ảnh có biển số xe")
     actions.lock_account(lan, vy, "Đăng nội dung xúc phạm nhiều lần")
     lan.refresh_from_db()
     assert not lan.is_active and r.photos.get().is_hidden
@@ -88,7 +88,7 @@ def test_photo_files_are_not_under_media_and_open311_links_the_photo_view(client
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     assert "public" not in response.get("Cache-Control", "")
     # When the photo is hidden, Open311 stops publishing it
-    actions.hide_photo(photo, vy, "Ảnh có khuôn mặt người đi đường")
+    actions.hide_photo(photo.report, vy, photo, "Ảnh có khuôn mặt người đi đường")
     assert client.get(f"/open311/v2/requests/{r.pk}.json").json()[0]["media_url"] == ""
 
 
