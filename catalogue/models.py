@@ -3,7 +3,7 @@
 A procedure is a stable identity (its national code); everything a citizen or an officer
 relies on lives in a ProcedureVersion. Editing creates a draft; publishing freezes it with
 an effective date; a published version never changes, and each dossier pins the version
-in force on the day it was received (one-stop.md §1: rules are versioned by date).
+in force on the day it was received (docs/domain/one-stop.md §1: rules are versioned by date).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from accounts.roles import Role
 from motcua.formats import group_thousands
 
 # National database code, optionally with a provincial suffix: 1.001234 or 1.000948.H38
-# (one-stop.md §4).
+# (docs/domain/one-stop.md §3).
 PROCEDURE_CODE_RE = re.compile(r"^\d\.\d{6}(\.[A-Z]\d{2})?$")
 
 
@@ -189,7 +189,7 @@ class ProcedureVersion(models.Model):
         if not (self.for_citizens or self.for_organisations):
             raise ValidationError("Chọn ít nhất một đối tượng thực hiện (công dân hoặc tổ chức).")
 
-# One-stop practice: 1 working day = 8 working hours (one-stop.md §5, §9).
+# One-stop practice: 1 working day = 8 working hours (docs/domain/one-stop.md §4).
 WORKING_HOURS_PER_DAY = 8
 
 

@@ -5,7 +5,7 @@ Thừa Thiên Huế became Huế city on 01/01/2025, Resolution 1314/NQ-UBTVQH15
 merged under Resolution 18-NQ/TW and Decree 45/2025/NĐ-CP).
 
 Agency codes follow the QCVN 102:2016/BTTTT shape V1V2V3.Z1Z2.Y1Y2.MX1X2 with H57 for Huế
-(one-stop.md §4): `000.00.NN.H57` for city-level agencies and `000.NN.50.H57` for the
+(docs/domain/one-stop.md §3): `000.00.NN.H57` for city-level agencies and `000.NN.50.H57` for the
 committees of communes and wards. [verify] The real code list published by Huế city must
 replace these numbers before any exchange with the national portal; only the shape is sure.
 Addresses, telephone numbers and e-mail addresses are plausible illustrations, not
@@ -28,7 +28,7 @@ CITY_COMMITTEE_CODE = "000.00.00.H57"
 # statistical codes, Y1Y2 is the block reserved for them here. [verify] real list.
 COMMUNE_COMMITTEE_BLOCK = "50"
 
-# Working hours per agency (one-stop.md §5): the service centre since 01/09/2022, the
+# Working hours per agency (docs/domain/one-stop.md §4): the service centre since 01/09/2022, the
 # departments theirs. Agencies without hours use WORKDAYS_DEFAULT_PERIODS.
 SERVICE_CENTER_HOURS = "07:30-11:30,13:00-17:00"
 DEPARTMENT_HOURS = "08:00-11:30,13:00-17:30"

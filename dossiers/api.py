@@ -4,7 +4,7 @@ Every endpoint needs a logged-in user (Django session). Every state change goes 
 dossiers/actions.py, which checks the actor's role; reads are limited to
 `visible_dossiers(user)`, and a dossier outside it answers 404, not 403, so codes of other
 agencies' dossiers cannot be probed. The detail never embeds the event history
-(design.md): it is paged at /dossiers/{id}/events.
+(docs/api-dossiers.md): it is paged at /dossiers/{id}/events.
 
 Browser clients using the session cookie must send the CSRF token in the `X-CSRFToken`
 header on POST (the value of the `csrftoken` cookie); see docs/api-dossiers.md.

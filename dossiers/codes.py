@@ -33,5 +33,5 @@ def next_code(agency, day: date) -> str:
 
 
 def new_lookup_secret() -> str:
-    """A short secret printed on the receipt so the public lookup cannot be enumerated (§9)."""
+    """A short secret printed on the receipt so the public lookup cannot be enumerated (docs/domain/one-stop.md §3)."""
     return "".join(secrets.choice(_SECRET_ALPHABET) for _ in range(8))

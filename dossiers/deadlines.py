@@ -1,8 +1,8 @@
 """Due times of dossiers and steps, from the procedure version and the working calendar.
 
 Due times are absolute timestamps computed once when a dossier is received or a step
-starts (design.md), using the calendar of the agency doing the work; a paused clock gives
-the working time spent waiting back to every due time (one-stop.md §2, §9).
+starts (docs/dossiers.md), using the calendar of the agency doing the work; a paused clock gives
+the working time spent waiting back to every due time (docs/domain/one-stop.md §6).
 """
 
 from __future__ import annotations

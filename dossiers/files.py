@@ -5,7 +5,7 @@ sniffed from the content (PDF, JPEG, PNG, and Word/Excel OOXML documents), the s
 extension and content type come from that sniffed type, and the stored name is the
 SHA-256 of the content (dossiers.models.component_upload_path), so identical content
 is kept once. Every refusal is checked before anything is written: a refused file
-leaves no stored blob and no row ("nothing lost on bad input", design.md, means the
+leaves no stored blob and no row ("nothing lost on bad input" means the
 applicant's dossier is untouched and the message says what to fix).
 
 Attaching does not change the dossier's state, but it is an event of its audit trail,

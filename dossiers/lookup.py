@@ -4,7 +4,7 @@ Anyone holding the dossier code and its lookup secret (printed on form 01) sees 
 procedure, the national status, the receipt and appointment dates and the step history —
 never an officer's name, the reasons written by officers, or the applicant's details
 beyond a masked name. A wrong code and a wrong secret give the same answer, so codes
-cannot be enumerated (one-stop.md §9).
+cannot be enumerated (docs/domain/one-stop.md §3).
 """
 
 from __future__ import annotations

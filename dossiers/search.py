@@ -2,7 +2,7 @@
 
 Visibility is decided on the server for every request: a dossier another agency's staff
 or another citizen may not see is treated as if it did not exist (the API answers 404).
-Search by applicant name is diacritic-insensitive (design.md): it matches the
+Search by applicant name is diacritic-insensitive (docs/api-dossiers.md): it matches the
 `applicant_name_search` column that dossiers/actions.py fills with `textsearch.normalize`.
 """
 

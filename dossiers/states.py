@@ -1,6 +1,6 @@
 """Internal dossier states and the national status codes they map onto.
 
-National codes (one-stop.md §2, used by provinces syncing to the national portal):
+National codes (docs/domain/one-stop.md §5, used by provinces syncing to the national portal):
 1 new online · 2 received · 3 refused · 4 processing · 5 supplement requested · 6 waiting for
 a financial obligation · 7 withdrawn · 8 stopped · 9 resolved, result ready · 10 returned.
 The status is derived from the state through STATUS_OF, and a database constraint keeps
@@ -53,7 +53,7 @@ STATUS_OF: dict[str, int] = {
     State.WITHDRAWN: Status.WITHDRAWN,
 }
 
-# The clock stops in these states; the waiting time is given back on resumption (one-stop.md §2).
+# The clock stops in these states; the waiting time is given back on resumption (docs/domain/one-stop.md §6).
 PAUSED = frozenset({State.SUPPLEMENT, State.AWAITING_PAYMENT, State.STOPPED})
 # Received and not finished: the states the deadline sweep watches.
 OPEN = frozenset({State.RECEIVED, State.PROCESSING, State.TRANSFERRED})

@@ -1,4 +1,4 @@
-"""The escalation sweep (DIGIT PGR's scheduled job, field-reports.md §2).
+"""The escalation sweep (DIGIT PGR's scheduled job, docs/domain/field-reports.md §6).
 
 Level 1 when a report passes its deadline: the unit's leaders are told. Level 2 when it is
 still open FIELDREPORTS_ESCALATION_LEVEL2_HOURS after level 1 was raised (`escalated_at`),
@@ -29,7 +29,7 @@ def sweep(now: datetime | None = None, batch: int = 1000) -> SweepCounts:
     now = now or timezone.now()
     counts = SweepCounts()
     open_ = Report.objects.filter(status__in=Report.OPEN_STATUSES)
-    # Deadlines are stored, so "overdue" is an indexed range query (design.md).
+    # Deadlines are stored, so "overdue" is an indexed range query (docs/fieldreports.md).
     for pk in open_.filter(escalation_level=0, due_at__lt=now).values_list("pk", flat=True)[:batch]:
         counts.level1 += escalate(pk, 0, 1, now=now)
     level2_before = now - timedelta(hours=settings.FIELDREPORTS_ESCALATION_LEVEL2_HOURS)

@@ -21,7 +21,7 @@ from django.utils import timezone
 from fieldreports.storage import photo_storage
 from workflow.models import ChainedEvent, ChainedObject
 
-# Open311 GeoReport v2 limits the description to 4,000 characters (field-reports.md §3).
+# Open311 GeoReport v2 limits the description to 4,000 characters (docs/domain/field-reports.md §9).
 DESCRIPTION_MAX = 4000
 
 
@@ -45,7 +45,7 @@ class Category(models.Model):
         "self", verbose_name="nhóm", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     keywords = models.CharField("từ khóa", max_length=255, blank=True, help_text="Cách nhau bởi dấu phẩy.")
-    # Per-category deadlines are configuration, not law ([verify] in field-reports.md §1).
+    # Per-category deadlines are configuration, not law ([verify] in docs/domain/field-reports.md §5).
     deadline_hours = models.PositiveIntegerField("thời hạn xử lý (giờ)", default=72)
     deadline_kind = models.CharField(
         "cách tính thời hạn", max_length=10, choices=DeadlineKind.choices, default=DeadlineKind.WORKING
@@ -374,7 +374,7 @@ class Report(ChainedObject):
 
     @property
     def open311_status(self) -> str:
-        # Open311 knows only open and closed (field-reports.md §3): an answered report is closed.
+        # Open311 knows only open and closed (docs/domain/field-reports.md §9): an answered report is closed.
         return "open" if self.is_open else "closed"
 
     @property
@@ -476,7 +476,7 @@ class ReportEvent(ChainedEvent):
 
 
 class ModerationLog(AppendOnly):
-    """Every moderation step, with the reason and what was there before (QĐ 30/2022 §1)."""
+    """Every moderation step, with the reason and what was there before (docs/domain/field-reports.md §8)."""
 
     class Action(models.TextChoices):
         HIDE = "hide", "Ẩn phản ánh"

@@ -1,4 +1,4 @@
-"""Open311 GeoReport v2 at /open311/v2/, exactly as field-reports.md §3 summarises it.
+"""Open311 GeoReport v2 at /open311/v2/, exactly as docs/domain/field-reports.md §9 summarises it.
 
 Every endpoint answers XML and JSON (`.xml` / `.json`); JSON answers are bare arrays, ids
 and codes are strings, dates are W3C ISO 8601 with a zone. Errors are a list of
@@ -110,7 +110,7 @@ def endpoint(view):
 
 
 def _arg(request: HttpRequest, name: str) -> str:
-    """A body or query argument, without control characters; empty is the same as absent (§3)."""
+    """A body or query argument, without control characters; empty is the same as absent (§9)."""
     value = request.POST.get(name) if request.method == "POST" else None
     if value in (None, ""):
         value = request.GET.get(name)
@@ -150,7 +150,7 @@ def definition_json(category: Category) -> dict:
 
 
 def status_notes(report: Report) -> str:
-    """The finer internal state behind open/closed, in words (§3: states map onto open/closed).
+    """The finer internal state behind open/closed, in words (§9: states map onto open/closed).
 
     Read from the outcome, not the status: a rejected report the reporter then rated is
     `closed`, and still rejected.
@@ -248,7 +248,7 @@ def requests_view(request, fmt):
     qs = _public_reports()
     ids = _arg(request, "service_request_id")
     if ids:
-        # A list of ids overrides every other filter (§3).
+        # A list of ids overrides every other filter (§9).
         wanted = [parse_id(part) for part in ids.split(",") if part.strip()]
         if None in wanted:
             raise Open311Error(400, "service_request_id phải là các số nguyên dương, cách nhau bởi dấu phẩy.")
@@ -265,7 +265,7 @@ def requests_view(request, fmt):
         elif statuses == ["closed"]:
             qs = qs.exclude(status__in=Report.OPEN_STATUSES)
     start, end = _date(request, "start_date"), _date(request, "end_date")
-    # Default: the last 90 days or the first 1,000 requests, whichever is smaller (§3).
+    # Default: the last 90 days or the first 1,000 requests, whichever is smaller (§9).
     if end is None:
         end = start + MAX_SPAN if start else timezone.now()
     if start is None:
@@ -336,7 +336,7 @@ def _float(request, name: str) -> float | None:
 
 
 def _attributes(request) -> dict:
-    """attribute[CODE]=v and, for lists, attribute[CODE][]=v (§3)."""
+    """attribute[CODE]=v and, for lists, attribute[CODE][]=v (§9)."""
     answers: dict = {}
     for key in request.POST:
         if not (key.startswith("attribute[") and key.endswith("]")):

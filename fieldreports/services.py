@@ -16,7 +16,7 @@ def clock_start(created_at: datetime, is_urgent: bool) -> datetime:
     """When the handling clock starts.
 
     Reports are accepted 24/7, but between 00:00 and 07:30 only urgent ones are handled
-    (QĐ 30/2022/QĐ-UBND of Huế, field-reports.md §1): a non-urgent report sent in the night
+    (QĐ 30/2022/QĐ-UBND of Huế, docs/domain/field-reports.md §5): a non-urgent report sent in the night
     starts its clock at 07:30 the same morning.
     """
     if is_urgent:
@@ -29,7 +29,7 @@ def clock_start(created_at: datetime, is_urgent: bool) -> datetime:
 
 
 def due_at_for(category: Category, started_at: datetime, is_urgent: bool, agency=None) -> datetime:
-    """The absolute deadline, computed once when the clock starts (design.md)."""
+    """The absolute deadline, computed once when the clock starts (docs/fieldreports.md)."""
     if is_urgent and category.may_be_urgent:
         # Urgent reports are handled at once, nights included: calendar hours.
         return started_at + timedelta(hours=category.urgent_deadline_hours)
@@ -45,7 +45,7 @@ def nearby_open_reports(category, lat: float, lon: float, *, radius_m: float | N
     """Open public reports of the same category within `radius_m`, nearest first.
 
     FixMyStreet shows up to 5 open reports of the category within 250 m while reporting
-    (field-reports.md §2). A bounding box in SQL keeps it cheap on any database (no
+    (docs/domain/field-reports.md §2). A bounding box in SQL keeps it cheap on any database (no
     PostGIS); the exact great-circle distance then decides.
     """
     if not valid_point(lat, lon):
@@ -93,7 +93,7 @@ def is_reporter(user, report: Report) -> bool:
 def reopen_deadline(report: Report) -> datetime | None:
     if report.resolved_at is None:
         return None
-    # DIGIT PGR: the reporter may reopen within 10 days of the answer (field-reports.md §2).
+    # DIGIT PGR: the reporter may reopen within 10 days of the answer (docs/domain/field-reports.md §7).
     return report.resolved_at + timedelta(days=settings.FIELDREPORTS_REOPEN_DAYS)
 
 

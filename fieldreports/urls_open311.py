@@ -10,7 +10,7 @@ urlpatterns = [
     re_path(rf"^discovery\.{FMT}$", open311.discovery, name="discovery"),
     re_path(rf"^v2/services\.{FMT}$", open311.services, name="services"),
     re_path(rf"^v2/services/(?P<code>[-\w]+)\.{FMT}$", open311.service_definition, name="service"),
-    # Some clients ask for the singular (field-reports.md §3).
+    # Some clients ask for the singular (docs/domain/field-reports.md §9).
     re_path(rf"^v2/service/(?P<code>[-\w]+)\.{FMT}$", open311.service_definition, name="service-alias"),
     re_path(rf"^v2/requests\.{FMT}$", open311.requests_view, name="requests"),
     re_path(rf"^v2/requests/(?P<request_id>[^/.]+)\.{FMT}$", open311.request_detail, name="request"),

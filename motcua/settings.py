@@ -146,7 +146,7 @@ TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
 
-# --- Working calendar defaults (Huế service-centre hours; one-stop.md §5) -------------
+# --- Working calendar defaults (Huế service-centre hours; docs/domain/one-stop.md §4) -
 WORKDAYS_DEFAULT_PERIODS = env_str("WORKDAYS_DEFAULT_PERIODS", "07:30-11:30,13:00-17:00")
 WORKDAYS_SAME_DAY_CUTOFF = env_time("WORKDAYS_SAME_DAY_CUTOFF", "15:00")
 

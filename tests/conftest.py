@@ -1,6 +1,6 @@
 """Shared fixtures: a small province with two agencies, and the personas of our stories.
 
-Personas (design.md): Lan the citizen, Hòa the counter officer, Minh the specialist,
+Personas: Lan the citizen, Hòa the counter officer, Minh the specialist,
 Dũng the leader, Quân the agency administrator — all of agency A, the Department of
 Construction — Tú, a specialist of agency B (another agency), Vy the operations-centre
 operator, and Sơn the system administrator.

@@ -18,7 +18,7 @@ from django.db.models import Q
 # Law on Organisation of Local Government 2025).
 TWO_TIER_REFORM_DATE = date(2025, 7, 1)
 
-# QCVN 102:2016/BTTTT agency identifier, shape V1V2V3.Z1Z2.Y1Y2.MX1X2 (one-stop.md §4),
+# QCVN 102:2016/BTTTT agency identifier, shape V1V2V3.Z1Z2.Y1Y2.MX1X2 (docs/domain/one-stop.md §3),
 # e.g. 000.00.10.H57. The real code list is to be verified, so only the shape is enforced.
 AGENCY_CODE_RE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
 
@@ -149,7 +149,7 @@ class Agency(models.Model):
                 periods = parse_periods(self.working_periods)
             except ValueError as exc:
                 raise ValidationError({"working_periods": str(exc)}) from None
-            # Step budgets are in hours with 1 working day = 8 working hours (one-stop.md §5),
+            # Step budgets are in hours with 1 working day = 8 working hours (docs/domain/one-stop.md §4),
             # so every agency's day must hold exactly 8 of them.
             hours = WorkingCalendar(periods=periods).day_length().total_seconds() / 3600
             if hours != 8:

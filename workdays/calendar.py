@@ -1,6 +1,6 @@
 """Working-time arithmetic for deadlines (pure: no database, no settings).
 
-Rules (one-stop.md §5; Civil Code 2015 Arts. 147–148 for periods in days):
+Rules (docs/domain/one-stop.md §4; Civil Code 2015 Arts. 147–148 for periods in days):
 - A receipt outside working hours is deemed to happen at the start of the next working
   period (lunch break -> afternoon start; evening or day off -> next working morning).
 - N working days: the day of the (deemed) receipt is not counted; the period ends at the
@@ -202,7 +202,7 @@ class WorkingCalendar:
             cursor = self._at(self.next_working_day(day), self.periods[0].start)
 
     def working_time_between(self, start: datetime, end: datetime) -> timedelta:
-        """Working time inside [start, end): what a paused clock gives back (one-stop.md §9)."""
+        """Working time inside [start, end): what a paused clock gives back (docs/domain/one-stop.md §6)."""
         start, end = self._local(start), self._local(end)
         total = timedelta(0)
         day = start.date()

@@ -1,4 +1,4 @@
-"""Open311 GeoReport v2 (field-reports.md §3): every endpoint in XML and JSON, field names,
+"""Open311 GeoReport v2 (docs/domain/field-reports.md §9): every endpoint in XML and JSON, field names,
 types and error codes, and round trips (POST, then GET by id and in the list)."""
 
 import json
@@ -83,7 +83,7 @@ def test_services_list(client, world, waste, lighting):
     assert node.findtext("metadata") == "true" and node.findtext("service_name") == "Rác thải"
 
 
-@pytest.mark.parametrize("path", ["services", "service"])  # the singular alias (§3)
+@pytest.mark.parametrize("path", ["services", "service"])  # the singular alias (§9)
 def test_service_definition(client, world, waste, path):
     data = get_json(client, f"{V2}/{path}/rac-thai.json")
     assert data["service_code"] == "rac-thai"

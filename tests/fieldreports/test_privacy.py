@@ -1,5 +1,5 @@
 """The reporter's identity is confidential: only IOC operators see it; never a handling unit's
-pages, API answers or e-mails, nor the public (QĐ 30/2022/QĐ-UBND; field-reports.md §1)."""
+pages, API answers or e-mails, nor the public (QĐ 30/2022/QĐ-UBND; docs/domain/field-reports.md §3)."""
 
 import json
 

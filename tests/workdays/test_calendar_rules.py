@@ -1,4 +1,4 @@
-"""The deadline rules on real Vietnamese holiday dates (one-stop.md §5).
+"""The deadline rules on real Vietnamese holiday dates (docs/domain/one-stop.md §4).
 
 Pure tests of workdays.calendar: no database. Dates are local Huế time (UTC+7).
 """
