@@ -249,12 +249,18 @@ def _require_agency(agency) -> None:
 
 def dispatch(report: Report, actor, agency, *, reason: str = "", idempotency_key: str | None = None,
              now: datetime | None = None) -> Report:
-    """The IOC sends a report to a unit (from triage), or re-routes it by hand."""
+    """The IOC sends a report waiting in triage to a unit."""
+    return _send(report, actor, agency, "dispatch", reason, idempotency_key, now)
+
+
+def reroute(report: Report, actor, agency, *, reason: str = "", idempotency_key: str | None = None,
+            now: datetime | None = None) -> Report:
+    """The IOC moves a report a unit is handling to another unit (only from a handling state)."""
+    return _send(report, actor, agency, "reroute", reason, idempotency_key, now)
+
+
+def _send(report: Report, actor, agency, action: str, reason: str, key: str | None, now: datetime | None) -> Report:
     reason = _text(reason, "reason", "Ghi chú")
-    # From triage it is a dispatch, later a re-route: read the state as it is now, not as the
-    # caller's copy says (the engine checks it again under the lock).
-    current = Report.objects.filter(pk=report.pk).values_list("status", flat=True).first()
-    action = "dispatch" if current == S.NEW else "reroute"
 
     def effect(r: Report, change: Change) -> None:
         _require_agency(agency)
@@ -264,12 +270,7 @@ def dispatch(report: Report, actor, agency, *, reason: str = "", idempotency_key
         r.agency, r.status = agency, S.DISPATCHED
         change.fields["reason"] = reason
 
-    return _act(report, action, actor, idempotency_key, effect, now)
-
-
-def reroute(report: Report, actor, agency, *, reason: str = "", idempotency_key: str | None = None,
-            now: datetime | None = None) -> Report:
-    return dispatch(report, actor, agency, reason=reason, idempotency_key=idempotency_key, now=now)
+    return _act(report, action, actor, key, effect, now)
 
 
 # --- handling unit --------------------------------------------------------------------------

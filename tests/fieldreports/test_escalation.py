@@ -82,6 +82,6 @@ def test_a_long_overdue_report_gets_level_one_before_level_two(world, lan, light
 def test_dispatch_resets_the_escalation(world, lan, vy, lighting, agency_b):
     r = report(lan, lighting)
     sweep(r.due_at + timedelta(hours=1))
-    r = actions.dispatch(r, vy, agency_b)
+    r = actions.reroute(r, vy, agency_b)
     r.refresh_from_db()
     assert (r.escalation_level, r.escalated_at) == (0, None)

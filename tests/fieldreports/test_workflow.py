@@ -112,10 +112,10 @@ def test_permissions_are_checked_in_the_actions(world, lan, minh, tu, hoa, light
     with pytest.raises(PermissionDenied):
         actions.accept(r, tu)
     with pytest.raises(PermissionDenied):
-        actions.dispatch(r, lan, agency_b)
+        actions.reroute(r, lan, agency_b)
     # Minh (agency A) cannot re-route: that is the IOC's job
     with pytest.raises(PermissionDenied):
-        actions.dispatch(r, minh, agency_b)
+        actions.reroute(r, minh, agency_b)
     # Staff cannot report as citizens
     with pytest.raises(PermissionDenied):
         report(hoa, lighting)
@@ -243,7 +243,7 @@ def test_a_key_is_scoped_to_the_user_and_the_action(world, lan, minh, vy, lighti
     r = report(lan, lighting)
     actions.accept(r, minh, idempotency_key="k-1")
     with pytest.raises(PermissionDenied):
-        actions.dispatch(r, lan, agency_b, idempotency_key="k-1")
+        actions.reroute(r, lan, agency_b, idempotency_key="k-1")
     with pytest.raises(ActionError) as exc:
         actions.start(r, minh, idempotency_key="k-1")
     assert exc.value.code == "idempotency_key_reused"
