@@ -11,7 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from motcua.env import EnvError, env_bool, env_int, env_json_dict, env_list, env_str, env_time
+from motcua.env import EnvError, env_bool, env_float, env_int, env_json_dict, env_list, env_str, env_time
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("MOTCUA_VAR_DIR", str(BASE_DIR / "var")))
@@ -192,6 +192,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "motcua <no-reply@localhost>"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A task left RUNNING by a worker that has not beaten for this long goes back to the queue.
 WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 60)
+# Multiplies every retry back-off of the task worker (1 = as each task declares it).
+TASK_BACKOFF_SCALE = env_float("TASK_BACKOFF_SCALE", 1.0)
 # The deadline sweep and the field-report escalation run this often on one of the workers.
 SWEEP_INTERVAL_SECONDS = env_int("SWEEP_INTERVAL_SECONDS", 300)
 # Channels an applicant or reporter is told on when they chose none (email, sms, zalo).

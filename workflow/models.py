@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 
 class ChainedEvent(models.Model):
@@ -91,3 +92,13 @@ class Schedule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class QueuedTask(DBTaskResult):
+    """The task queue (django-tasks-db's table) as the admin shows it, under this app."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "tác vụ nền"
+        verbose_name_plural = "hàng đợi tác vụ nền"
+        ordering = ["-enqueued_at"]

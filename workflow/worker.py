@@ -60,7 +60,8 @@ class Worker:
         beater.start()
         try:
             while self.running:
-                close_old_connections()
+                if not connection.in_atomic_block:  # inside a caller's transaction (a test), keep it
+                    close_old_connections()
                 self.housekeeping()
                 row = self.claim()
                 if row is not None:

@@ -1,0 +1,62 @@
+"""The delivery log and people's channel choices in the admin. The log holds phone numbers and
+e-mail addresses: only the system administrator reads it. A failed message can be sent again
+(same key, so a gateway that did take it the first time does not deliver twice)."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db import transaction
+
+from accounts.admin_site import PolicyAdminMixin
+from accounts.permissions import can, register_action
+from accounts.roles import SYSTEM_ADMIN
+from notify.models import Message, Preference
+
+register_action("notify.manage", [SYSTEM_ADMIN])
+
+
+class NotifyAdmin(PolicyAdminMixin, admin.ModelAdmin):
+    view_action = "notify.manage"
+    agency_lookup = None
+
+
+@admin.register(Message)
+class MessageAdmin(NotifyAdmin):
+    list_display = ("created_at", "channel", "recipient", "kind", "state", "attempts", "sent_at")
+    list_filter = ("state", "channel", "kind", "source")
+    search_fields = ("recipient", "subject", "gateway_message_id", "=object_id")
+    date_hierarchy = "created_at"
+    actions = ["send_again"]
+    show_full_result_count = False
+    readonly_fields = ("key", "source", "event_id", "object_id", "kind", "channel", "recipient", "user", "subject",
+                       "body", "params", "state", "attempts", "last_error", "gateway_response",
+                       "gateway_message_id", "created_at", "updated_at", "sent_at")
+
+    @admin.action(description="Gửi lại các thông báo thất bại đã chọn")
+    def send_again(self, request, queryset):
+        if not can(request.user, "notify.manage"):
+            self.message_user(request, "Bạn không có quyền gửi lại thông báo.", messages.ERROR)
+            return
+        count = send_again(queryset)
+        self.message_user(request, f"Đã xếp {count} thông báo vào hàng đợi gửi lại.",
+                          messages.SUCCESS if count else messages.WARNING)
+
+
+def send_again(queryset) -> int:
+    from notify.tasks import send_message
+
+    with transaction.atomic():
+        ids = list(queryset.filter(state=Message.State.FAILED).select_for_update().values_list("pk", flat=True))
+        Message.objects.filter(pk__in=ids).update(state=Message.State.QUEUED, last_error="")
+        for pk in ids:
+            send_message.enqueue(pk)
+    return len(ids)
+
+
+@admin.register(Preference)
+class PreferenceAdmin(NotifyAdmin):
+    change_action = add_action = delete_action = "notify.manage"
+    list_display = ("user", "email", "sms", "zalo")
+    list_filter = ("email", "sms", "zalo")
+    search_fields = ("user__username", "user__full_name", "user__email")
+    raw_id_fields = ("user",)
