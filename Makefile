@@ -29,7 +29,7 @@ run: demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@$(BIN)/python manage.py demo_accounts --url http://$(HOST):$(PORT)/
 	@echo "motcua is serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py devserver $(HOST):$(PORT)
 
 # The whole suite; against PostgreSQL when DATABASE_URL points to one, else SQLite.
 test: install
