@@ -6,7 +6,7 @@ from workflow.tasks import job, periodic
 
 
 @periodic("dossiers.sweep_deadlines", every=lambda: settings.SWEEP_INTERVAL_SECONDS)
-@job(max_attempts=3, backoff_seconds=30)
+@job(max_attempts=3, backoff_seconds=30, label="Quét hạn xử lý hồ sơ")
 def sweep_deadlines() -> str:
     from dossiers.sweep import sweep
 

@@ -6,7 +6,7 @@ from workflow.tasks import job, periodic
 
 
 @periodic("fieldreports.escalate", every=lambda: settings.SWEEP_INTERVAL_SECONDS)
-@job(max_attempts=3, backoff_seconds=30)
+@job(max_attempts=3, backoff_seconds=30, label="Nhắc việc phản ánh quá hạn")
 def escalate_overdue() -> str:
     from fieldreports.escalation import sweep
 

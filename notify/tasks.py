@@ -12,7 +12,7 @@ from workflow.tasks import job
 MAX_ATTEMPTS = 8
 
 
-@job(max_attempts=MAX_ATTEMPTS, backoff_seconds=15, takes_context=True)
+@job(max_attempts=MAX_ATTEMPTS, backoff_seconds=15, takes_context=True, label="Gửi thông báo")
 def send_message(context, message_id: int) -> str:
     from notify import channels
     from notify.models import Message

@@ -108,3 +108,23 @@ TEXTS: dict[str, Text] = {
         "Xem tại: {staff_url}\n",
         "Phản ánh #{id} quá hạn (mức {level})."),
 }
+
+# What each kind is called in the delivery log (the admin).
+KIND_LABELS: dict[str, str] = {
+    "dossier.received": "Hồ sơ: tiếp nhận, hẹn trả",
+    "dossier.intake_supplement": "Hồ sơ: hướng dẫn bổ sung trước tiếp nhận",
+    "dossier.refused": "Hồ sơ: từ chối",
+    "dossier.supplement": "Hồ sơ: yêu cầu bổ sung",
+    "dossier.payment": "Hồ sơ: nghĩa vụ tài chính",
+    "dossier.stopped": "Hồ sơ: dừng xử lý",
+    "dossier.apology": "Hồ sơ: xin lỗi, hẹn lại",
+    "dossier.result_ready": "Hồ sơ: đã có kết quả",
+    "dossier.returned": "Hồ sơ: đã trả kết quả",
+    "dossier.withdrawn": "Hồ sơ: rút hồ sơ",
+    "dossier.due_soon": "Cán bộ: hồ sơ sắp đến hạn",
+    "dossier.overdue": "Cán bộ: hồ sơ quá hạn",
+    "dossier.step_overdue": "Cán bộ: bước xử lý quá hạn",
+    "fieldreport.status": "Phản ánh: đổi trạng thái",
+    "fieldreport.dispatched": "Phản ánh: chuyển đến đơn vị",
+    "fieldreport.escalated": "Phản ánh: quá hạn, nhắc việc",
+}

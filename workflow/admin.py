@@ -15,6 +15,7 @@ from accounts.admin_site import PolicyAdminMixin
 from accounts.permissions import can, register_action
 from accounts.roles import SYSTEM_ADMIN
 from workflow.models import QueuedTask, Schedule, WorkerBeat
+from workflow.tasks import label_for
 
 register_action("workflow.operate", [SYSTEM_ADMIN])
 
@@ -79,7 +80,7 @@ class QueuedTaskAdmin(OperatorOnly, admin.ModelAdmin):
 
     @admin.display(description="tác vụ", ordering="task_path")
     def task(self, obj) -> str:
-        return obj.task_path.rsplit(".", 1)[-1] if obj.task_path else "-"
+        return label_for(obj.task_path) if obj.task_path else "-"
 
     @admin.display(description="trạng thái", ordering="status")
     def state(self, obj) -> str:

@@ -80,7 +80,7 @@ def publish(machine, event) -> None:
         deliver_event.enqueue(machine.name, event.pk)
 
 
-@job(max_attempts=10, backoff_seconds=5)
+@job(max_attempts=10, backoff_seconds=5, label="Chuyển sự kiện đến nơi nhận")
 def deliver_event(machine_name: str, event_id: int) -> int:
     """Hand one event to every queued subscriber that wants it; returns how many took it."""
     from django.db import transaction

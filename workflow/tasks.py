@@ -43,6 +43,7 @@ class RetryPolicy:
 
 DEFAULT_POLICY = RetryPolicy(max_attempts=5, backoff_seconds=10)
 _policies: dict[str, RetryPolicy] = {}
+_labels: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,14 @@ _periodic: dict[str, Periodic] = {}
 
 
 def job(*, max_attempts: int = DEFAULT_POLICY.max_attempts, backoff_seconds: float = DEFAULT_POLICY.backoff_seconds,
-        queue_name: str = "default", takes_context: bool = False, priority: int = 0):
+        queue_name: str = "default", takes_context: bool = False, priority: int = 0, label: str = ""):
     """A django-tasks task with a retry policy. Tasks take ids (never model instances) and must be
-    idempotent: after a crash a task may run again."""
+    idempotent: after a crash a task may run again. `label` names it in the admin (Vietnamese)."""
 
     def wrap(func):
         t = task(queue_name=queue_name, takes_context=takes_context, priority=priority)(func)
         _policies[t.module_path] = RetryPolicy(max_attempts, backoff_seconds)
+        _labels[t.module_path] = label or func.__name__
         return t
 
     return wrap
@@ -70,6 +72,10 @@ def job(*, max_attempts: int = DEFAULT_POLICY.max_attempts, backoff_seconds: flo
 
 def policy_for(task_path: str) -> RetryPolicy:
     return _policies.get(task_path, DEFAULT_POLICY)
+
+
+def label_for(task_path: str) -> str:
+    return _labels.get(task_path) or task_path.rsplit(".", 1)[-1]
 
 
 def periodic(name: str, *, every: Callable[[], float]):

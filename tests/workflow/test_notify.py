@@ -106,3 +106,31 @@ def test_a_channel_turned_off_sends_nothing_on_it(permit, hoa, settings, mailout
     run_tasks()
     assert list(Message.objects.filter(object_id=dossier.pk).values_list("channel", flat=True)) == ["email"]
     assert len(mailoutbox) == 1
+
+
+def test_a_message_cut_off_while_sending_can_be_sent_again(permit, hoa, sms, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    dossier = received(permit, hoa)
+    run_tasks()
+    text = Message.objects.get(object_id=dossier.pk, channel="sms")
+    # As a worker killed mid-send leaves it, once its task was given up.
+    Message.objects.filter(pk=text.pk).update(state=Message.State.SENDING)
+    assert send_again(Message.objects.filter(pk=text.pk)) == 0  # it may still be on its way
+    Message.objects.filter(pk=text.pk).update(
+        updated_at=timezone.now() - timedelta(seconds=3 * settings.WORKER_LEASE_SECONDS))
+    assert send_again(Message.objects.filter(pk=text.pk)) == 1
+    run_tasks()
+    assert Message.objects.get(pk=text.pk).state == Message.State.SENT
+    assert sms.delivered == {str(text.key): 1}, "the same key: the gateway does not deliver twice"
+
+
+def test_every_kind_has_a_text_and_a_label():
+    from notify.texts import KIND_LABELS, TEXTS
+
+    assert set(KIND_LABELS) == set(TEXTS)
+    kinds = set(subscribers.APPLICANT_KINDS.values()) | set(subscribers.OFFICER_KINDS.values()) | {
+        "dossier.result_ready", "fieldreport.status", "fieldreport.dispatched", "fieldreport.escalated"}
+    assert kinds == set(TEXTS)

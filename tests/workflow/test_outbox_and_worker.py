@@ -96,7 +96,7 @@ def test_the_admin_shows_failed_tasks_in_vietnamese_and_queues_them_again(client
     page = client.get("/admin/workflow/queuedtask/?trang_thai=FAILED")
     assert page.status_code == 200
     text = page.content.decode()
-    assert "flaky" in text and "Thất bại" in text and "RuntimeError" in text
+    assert "Tác vụ thử nghiệm" in text and "Thất bại" in text and "RuntimeError" in text
     answer = client.post("/admin/workflow/queuedtask/", {"action": "queue_again", "_selected_action": [result.id]},
                          follow=True)
     assert "Đã đưa lại 1 tác vụ vào hàng đợi." in answer.content.decode()
