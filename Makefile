@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run serve demo migrate test test-fast lint lock clean
+.PHONY: install run demo migrate test lint lock clean
 
 install: $(STAMP)
 

@@ -4,7 +4,9 @@ Level 1 when a report passes its deadline: the unit's leaders are told. Level 2 
 still open FIELDREPORTS_ESCALATION_LEVEL2_HOURS after level 1 was raised (`escalated_at`),
 not after the deadline: a report found long overdue gets its level 1 first, and the unit's
 leaders their time to act, before the operations centre is told.
-Idempotent and safe on several workers: each step is a conditional UPDATE.
+Idempotent and safe on several workers: each level is raised through the engine, under the
+report's row lock, and checked again there (fieldreports.actions.escalate). The worker runs it
+every SWEEP_INTERVAL_SECONDS (fieldreports/tasks.py).
 """
 
 from __future__ import annotations

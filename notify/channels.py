@@ -34,9 +34,12 @@ class Receipt:
     message_id: str = ""
 
 
-def enabled(channel: str) -> bool:
+def enabled(channel: str, kind: str = "") -> bool:
+    """Whether a message of `kind` can leave by `channel` at all (ZNS needs a template per kind)."""
     if channel == "email":
         return True
+    if channel == "zalo" and _backend(channel) == "zns" and kind not in settings.NOTIFY_ZALO_TEMPLATES:
+        return False
     return bool(_backend(channel))
 
 
@@ -68,7 +71,7 @@ def _email(message) -> Receipt:
         mail.send(fail_silently=False)
     except Exception as exc:  # SMTP refused, connection lost: try again later
         raise DeliveryError(f"Máy chủ thư không nhận thư: {exc}") from exc
-    return Receipt(answer="250 accepted", message_id=message_id)
+    return Receipt(answer="máy chủ thư (SMTP) đã nhận thư", message_id=message_id)
 
 
 # --- SMS: eSMS-shaped brandname gateway ------------------------------------------------------------

@@ -201,7 +201,7 @@ def queue(source: str, event, object_id: int, kind: str, recipients: list[Recipi
     made = 0
     seen: set[tuple[str, str]] = set()
     for recipient in recipients:
-        for channel in _channels_for(recipient):
+        for channel in _channels_for(recipient, kind):
             address = recipient.email if channel == "email" else _phone(recipient.phone)
             if not address or (channel, address) in seen:
                 continue
@@ -218,7 +218,7 @@ def queue(source: str, event, object_id: int, kind: str, recipients: list[Recipi
     return made
 
 
-def _channels_for(recipient: Recipient) -> list[str]:
+def _channels_for(recipient: Recipient, kind: str) -> list[str]:
     preference = None
     if getattr(recipient.user, "pk", None):
         preference = Preference.objects.filter(user_id=recipient.user.pk).first()
@@ -228,7 +228,7 @@ def _channels_for(recipient: Recipient) -> list[str]:
         wanted = ["email"]
     else:
         wanted = list(settings.NOTIFY_DEFAULT_CHANNELS)
-    return [c for c in wanted if channels.enabled(c)]
+    return [c for c in wanted if channels.enabled(c, kind)]
 
 
 def _phone(raw: str) -> str:

@@ -8,8 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from workflow.tasks import job
+from workflow.worker import lease
 
 MAX_ATTEMPTS = 8
+
+
+class InFlight(Exception):
+    pass
 
 
 @job(max_attempts=MAX_ATTEMPTS, backoff_seconds=15, takes_context=True, label="Gửi thông báo")
@@ -21,6 +26,10 @@ def send_message(context, message_id: int) -> str:
         message = Message.objects.select_for_update().get(pk=message_id)
         if message.state == Message.State.SENT:
             return "already sent"
+        if message.state == Message.State.SENDING and message.updated_at > timezone.now() - 2 * lease():
+            # Another attempt may still be talking to the gateway (a message sent again from the
+            # admin while its first task was queued): wait, rather than send it twice at once.
+            raise InFlight(f"Thông báo {message_id} đang được gửi bởi một lần khác; thử lại sau.")
         message.state, message.attempts = Message.State.SENDING, message.attempts + 1
         message.save(update_fields=["state", "attempts", "updated_at"])
     try:

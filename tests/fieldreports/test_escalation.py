@@ -59,7 +59,7 @@ def test_answered_and_in_time_reports_are_left_alone(world, lan, minh, lighting)
 
 def test_command_runs(world, lan, lighting, capsys):
     call_command("fieldreports_escalate")
-    assert "Escalated" in capsys.readouterr().out
+    assert "Đã nhắc việc" in capsys.readouterr().out
 
 
 def test_a_long_overdue_report_gets_level_one_before_level_two(world, lan, lighting, settings):

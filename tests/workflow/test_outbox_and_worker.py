@@ -187,6 +187,10 @@ def test_verify_events_checks_field_reports_and_names_the_first_broken_link(perm
         verify("--kind", "fieldreport", "--object", str(lighting_report.pk))
     with pytest.raises(CommandError, match="Không có loại đối tượng"):
         verify("--kind", "khac")
+    with pytest.raises(CommandError, match="--object cần đi kèm --kind"):
+        verify("--object", str(lighting_report.pk))
+    with pytest.raises(CommandError, match="--dossier chỉ dùng với hồ sơ"):
+        verify("--kind", "fieldreport", "--dossier", dossier.code)
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""`manage.py fieldreports_escalate`: the escalation sweep; run it every few minutes (cron)."""
+"""`manage.py fieldreports_escalate`: the escalation sweep, once, by hand. The worker already runs
+it every SWEEP_INTERVAL_SECONDS (fieldreports/tasks.py); running it as well is harmless."""
 
 from django.core.management.base import BaseCommand
 
@@ -10,4 +11,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = sweep()
-        self.stdout.write(f"Escalated: {counts.level1} to level 1, {counts.level2} to level 2.")
+        self.stdout.write(f"Đã nhắc việc {counts.level1} phản ánh mức 1, {counts.level2} phản ánh mức 2.")

@@ -18,12 +18,16 @@ class Command(BaseCommand):
         if options["kind"] and not selected:
             raise CommandError(f"Không có loại đối tượng '{options['kind']}'; chọn: "
                                f"{', '.join(m.name for m in machines())}.")
+        if options["object"] and not options["kind"]:
+            raise CommandError("--object cần đi kèm --kind (dossier hoặc fieldreport).")
+        if options["dossier"]:
+            if options["kind"] not in (None, "dossier"):
+                raise CommandError("--dossier chỉ dùng với hồ sơ (--kind dossier).")
+            selected = [m for m in selected if m.name == "dossier"]
         broken, checked = [], []
         for machine in selected:
             objects = machine.model.objects.all()
             if options["dossier"]:
-                if machine.name != "dossier":
-                    continue
                 objects = objects.filter(code=options["dossier"])
                 if not objects.exists():
                     raise CommandError(f"Không tìm thấy hồ sơ có mã '{options['dossier']}'.")
