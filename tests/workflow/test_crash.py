@@ -35,7 +35,7 @@ from tests.workflow.gateways import HttpGateway, SmtpServer
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
-DOSSIERS = 40
+DOSSIERS = 50
 KILLS = 6
 
 
@@ -70,14 +70,24 @@ def test_killed_workers_lose_no_notification_and_send_no_sms_twice(agency_a, hoa
         killed: set[str] = set()
         try:
             rng = random.Random(8)
-            for _ in range(KILLS):
-                time.sleep(rng.uniform(0.6, 1.4))
-                victim = workers.pop(rng.randrange(len(workers)))
-                killed.add(victim.args[-1])
+            kills, deadline = 0, time.monotonic() + 90
+            while kills < KILLS and time.monotonic() < deadline:
+                # Kill a worker while it holds a task (sending, most of the time).
+                busy = {t.worker_ids[-1] for t in DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
+                        if t.worker_ids}
+                victims = [w for w in workers if w.args[-1] in busy]
+                if not victims:
+                    time.sleep(0.02)
+                    continue
+                victim = rng.choice(victims)
                 victim.send_signal(signal.SIGKILL)
                 victim.wait()
+                killed.add(victim.args[-1])
+                workers.remove(victim)
                 workers.append(start_worker(env, started))
-                started += 1
+                started, kills = started + 1, kills + 1
+                time.sleep(rng.uniform(0.1, 0.5))
+            assert kills == KILLS, "the workload outlasted the kills"
             deadline = time.monotonic() + 120
             while not settled() and time.monotonic() < deadline:
                 time.sleep(0.5)
