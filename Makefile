@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run demo migrate test lint lock clean
+.PHONY: install run serve demo migrate test lint lock clean
 
 install: $(STAMP)
 
@@ -30,6 +30,13 @@ run: demo
 	@$(BIN)/python manage.py demo_accounts --url http://$(HOST):$(PORT)/
 	@echo "motcua is serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	$(BIN)/python manage.py devserver $(HOST):$(PORT)
+
+# The production profile: gunicorn and a task worker, no demo data, static files hashed and
+# compressed. Needs SECRET_KEY and ALLOWED_HOSTS (docs/deploy.md); behind no TLS proxy, also
+# SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false CSRF_COOKIE_SECURE=false.
+serve: migrate
+	MOTCUA_PROFILE=production $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	MOTCUA_PROFILE=production $(BIN)/python manage.py serve --bind $(HOST):$(PORT)
 
 # The whole suite; against PostgreSQL when DATABASE_URL points to one, else SQLite.
 test: install

@@ -6,6 +6,7 @@ SQLite file inside the repository. `MOTCUA_PROFILE=production` switches on the h
 profile that passes `manage.py check --deploy`.
 """
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -168,7 +169,7 @@ STORAGES = {
     **({"fieldreports_photos": {"BACKEND": env_str("PRIVATE_FILE_STORAGE_BACKEND", "")}}
        if env_str("PRIVATE_FILE_STORAGE_BACKEND", "") else {}),
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "motcua.storage.StaticStorage"
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -187,6 +188,13 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "motcua <no-reply@localhost>")
+
+# --- The production web server (`manage.py serve`, `make serve`) -------------------------
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", min(2 * (os.cpu_count() or 1) + 1, 8))
+GUNICORN_THREADS = env_int("GUNICORN_THREADS", 4)
+GUNICORN_TIMEOUT = env_int("GUNICORN_TIMEOUT", 60)
+# Proxies whose X-Forwarded-* headers gunicorn trusts (the reverse proxy in front of it).
+FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1"])
 
 # --- Background work (workflow/worker.py) and notifications (notify/) -----------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -227,8 +235,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
+    CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -1,0 +1,29 @@
+"""`make run`'s server: Django's development server and, beside it, one background worker
+(notifications, retries, the periodic sweeps), started and stopped together."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from motcua.processes import start_worker, where_messages_go
+
+
+class Command(BaseCommand):
+    help = ("Chạy máy chủ phát triển cùng một tiến trình nền (gửi thông báo, quét hạn). "
+            "Run the development server and a background worker together (make run).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
+        parser.add_argument("--no-worker", action="store_true", help="serve only; run `manage.py worker` yourself")
+        parser.add_argument("--noreload", action="store_true", help="do not reload the server on code changes")
+
+    def handle(self, *args, **options):
+        # With autoreload the server re-executes this command in a child (RUN_MAIN=true); the
+        # worker belongs to the parent, which lives for the whole session.
+        if not options["no_worker"] and os.environ.get("RUN_MAIN") != "true":
+            worker = start_worker()
+            self.stdout.write(f"Tiến trình nền đang chạy (pid {worker.pid}){where_messages_go()}.")
+        call_command("runserver", options["addrport"], use_reloader=not options["noreload"])
