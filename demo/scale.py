@@ -1,0 +1,242 @@
+"""Provincial volume for benchmarks: dossiers and field reports written through bulk paths.
+
+    python manage.py generate_scale --dossiers 1000000 --reports 300000
+
+On top of the demo province (`load_demo`), spread over its agencies, procedures, states and
+the last two years: each dossier with its submit and receive events, each report with its
+submit and route events, hash-chained as the engine writes them (verify_events passes).
+Everything is muted: nothing is published, nobody is told. For a throw-away database only:
+codes are numbered from 1000 × seed per agency and day, beyond any real day's counter
+(run again with another --seed to add more).
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from catalogue.models import ProcedureVersion
+from dossiers.actions import steps_of
+from dossiers.models import Channel, Dossier, DossierEvent
+from dossiers.states import STATUS_OF, State
+from fieldreports.models import Category, Report, ReportEvent
+from motcua.textsearch import normalize
+from units.models import Agency
+from workflow.chain import event_hash
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+          "Dương", "Lý", "Trương", "Tôn Nữ", "Lê Văn", "Nguyễn Phước"]
+MIDDLE = ["Thị", "Văn", "Hữu", "Đức", "Minh", "Ngọc", "Quốc", "Thanh", "Xuân", "Gia", "Bảo", "Khánh", "Thu", "Công"]
+GIVEN = ["Lan", "Hoa", "Minh", "An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hùng", "Hương", "Khánh", "Linh",
+         "Long", "Mai", "Nam", "Phương", "Quân", "Sơn", "Thảo", "Trang", "Tú", "Tuấn", "Vy", "Yến", "Nhung", "Phúc",
+         "Thư", "Đạt", "Ánh", "Hiếu", "Lộc", "Nhi", "Quỳnh", "Tâm", "Trí", "Uyên", "Việt", "Xuân"]
+STREETS = ["Lê Lợi", "Hùng Vương", "Trần Hưng Đạo", "Nguyễn Huệ", "Bà Triệu", "Điện Biên Phủ", "Lý Thường Kiệt",
+           "Phan Đình Phùng", "Ngô Quyền", "Đống Đa", "Hai Bà Trưng", "Nguyễn Trãi"]
+# What share of the dossiers is in each state: most are long finished.
+STATES = [(State.RETURNED, 60), (State.PROCESSING, 14), (State.RECEIVED, 5), (State.RESULT_READY, 5),
+          (State.SUPPLEMENT, 3), (State.SUBMITTED, 3), (State.REFUSED, 3), (State.WITHDRAWN, 3),
+          (State.AWAITING_PAYMENT, 2), (State.STOPPED, 1), (State.INTAKE_SUPPLEMENT, 1)]
+REPORT_STATES = [(Report.Status.CLOSED, 45), (Report.Status.RESOLVED, 25), (Report.Status.REJECTED, 5),
+                 (Report.Status.IN_PROGRESS, 8), (Report.Status.ACCEPTED, 5), (Report.Status.DISPATCHED, 7),
+                 (Report.Status.NEW, 5)]
+HUE = (16.40, 16.54, 107.50, 107.66)  # latitude and longitude bounds
+
+
+@dataclass
+class Counts:
+    dossiers: int = 0
+    dossier_events: int = 0
+    reports: int = 0
+    report_events: int = 0
+
+
+@contextmanager
+def _own_times(*fields):
+    """Let bulk_create keep the generated creation times instead of stamping 'now'."""
+    saved = [(f, f.auto_now_add, f.auto_now) for f in fields]
+    for f in fields:
+        f.auto_now_add = f.auto_now = False
+    try:
+        yield
+    finally:
+        for f, add, now in saved:
+            f.auto_now_add, f.auto_now = add, now
+
+
+def _weighted(rng: random.Random, table):
+    values, weights = zip(*table, strict=True)
+    return rng.choices(values, weights)[0]
+
+
+def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, progress=None) -> Counts:
+    rng = random.Random(seed)
+    counts = Counts()
+    versions = [v for v in ProcedureVersion.objects.filter(state=ProcedureVersion.State.PUBLISHED)
+                .select_related("receiving_agency", "competent_agency") if steps_of(v.pk)]
+    if dossiers and not versions:
+        raise ValueError("Chưa có thủ tục nào có quy trình: hãy chạy `manage.py load_demo` trước.")
+    now = timezone.now()
+    # Code numbers from 1000 × seed per agency and day: runs with other seeds add to the volume.
+    counters: dict[tuple, int] = defaultdict(lambda: 1000 * seed)
+    fields = Dossier._meta
+    with _own_times(fields.get_field("created_at"), fields.get_field("updated_at")):
+        for start in range(0, dossiers, batch):
+            size = min(batch, dossiers - start)
+            rows = [_dossier(rng, versions, now, counters) for _ in range(size)]
+            with transaction.atomic():
+                events = _chained(Dossier, rows)
+                Dossier.objects.bulk_create([d for d, _ in rows])
+                DossierEvent.objects.bulk_create(events)
+            counts.dossiers += size
+            counts.dossier_events += len(events)
+            if progress:
+                progress(f"{counts.dossiers:,} hồ sơ")
+    categories = list(Category.objects.reportable())
+    units = list(Agency.objects.filter(is_active=True, field_reports__isnull=False).distinct()) or list(
+        Agency.objects.filter(is_active=True)[:20])
+    if reports and not categories:
+        raise ValueError("Chưa có lĩnh vực phản ánh: hãy chạy `manage.py load_demo` trước.")
+    from accounts.models import User
+
+    reporters = list(User.objects.filter(kind=User.Kind.CITIZEN).values_list("pk", flat=True)[:50]) or [None]
+    for start in range(0, reports, batch):
+        size = min(batch, reports - start)
+        rows = [_report(rng, categories, units, reporters, now) for _ in range(size)]
+        with transaction.atomic():
+            events = _chained(Report, rows)
+            Report.objects.bulk_create([r for r, _ in rows])
+            ReportEvent.objects.bulk_create(events)
+        counts.reports += size
+        counts.report_events += len(events)
+        if progress:
+            progress(f"{counts.reports:,} phản ánh")
+    return counts
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+
+
+def _dossier(rng: random.Random, versions, now, counters):
+    version = rng.choice(versions)
+    steps = steps_of(version.pk)
+    state = _weighted(rng, STATES)
+    submitted = now - timedelta(days=rng.uniform(0, 730), minutes=rng.uniform(0, 600))
+    agency = version.receiving_agency
+    name = _name(rng)
+    online = rng.random() < 0.45
+    d = Dossier(
+        procedure_version=version, channel=Channel.ONLINE if online else Channel.COUNTER,
+        lookup_secret=secrets.token_hex(4).upper(), applicant_kind="citizen",
+        applicant_id_number=f"046{rng.randrange(10**9):09d}", applicant_name=name,
+        applicant_name_search=normalize(name), applicant_address=f"{rng.randrange(1, 300)} {rng.choice(STREETS)}",
+        applicant_phone=f"09{rng.randrange(10**8):08d}", receiving_agency=agency, current_agency=agency,
+        state=state, status=STATUS_OF[state], submitted_at=submitted, created_at=submitted, updated_at=submitted,
+    )
+    plan = [("submit", "", State.SUBMITTED, submitted)]
+    if state not in (State.SUBMITTED, State.INTAKE_SUPPLEMENT, State.REFUSED):
+        received = submitted + timedelta(hours=rng.uniform(0.1, 30))
+        local = timezone.localtime(received)
+        counters[(agency.pk, local.date())] += 1
+        d.code = f"{agency.code}-{local:%y%m%d}-{counters[(agency.pk, local.date())]:04d}"
+        d.received_at = received
+        d.due_at = d.statutory_due_at = received + timedelta(days=rng.choice([3, 5, 7, 10, 15, 20]))
+        position = len(steps) - 1 if state in (State.RETURNED, State.RESULT_READY) else rng.randrange(len(steps))
+        step = steps[position]
+        d.current_step, d.step_started_at = step, received
+        d.step_due_at = received + timedelta(hours=float(step.budget_hours or 8) * 3)
+        if state in (State.RETURNED, State.RESULT_READY):
+            d.resolved_at = received + timedelta(days=rng.uniform(1, 20))
+            d.timeliness = "early" if d.resolved_at < d.due_at - timedelta(days=1) else (
+                "on_time" if d.resolved_at <= d.due_at else "late")
+            if state == State.RETURNED:
+                d.returned_at = d.resolved_at + timedelta(days=rng.uniform(0, 3))
+        plan.append(("receive", State.SUBMITTED, State.RECEIVED, received))
+        if state != State.RECEIVED:
+            plan.append((_last_action(state), State.RECEIVED, state, received + timedelta(days=rng.uniform(0.5, 10))))
+    elif state != State.SUBMITTED:
+        plan.append(("refuse" if state == State.REFUSED else "request_intake_supplement", State.SUBMITTED, state,
+                     submitted + timedelta(hours=2)))
+    return d, plan
+
+
+def _last_action(state: str) -> str:
+    return {State.RETURNED: "return_result", State.RESULT_READY: "approve", State.SUPPLEMENT: "request_supplement",
+            State.AWAITING_PAYMENT: "request_payment", State.STOPPED: "stop", State.WITHDRAWN: "withdraw"}.get(
+        state, "forward")
+
+
+def _report(rng: random.Random, categories, units, reporters, now):
+    status = _weighted(rng, REPORT_STATES)
+    created = now - timedelta(days=rng.uniform(0, 730), minutes=rng.uniform(0, 600))
+    category = rng.choice(categories)
+    agency = None if status == Report.Status.NEW else rng.choice(units)
+    r = Report(
+        category=category, description=f"Phản ánh về {category.name.lower()} tại {rng.choice(STREETS)}.",
+        address=f"{rng.randrange(1, 300)} {rng.choice(STREETS)}, Huế", lat=rng.uniform(HUE[0], HUE[1]),
+        long=rng.uniform(HUE[2], HUE[3]), status=status, agency=agency, reporter_id=rng.choice(reporters),
+        created_at=created, clock_started_at=created, due_at=created + timedelta(hours=category.deadline_hours or 48),
+        updated_at=created,
+    )
+    plan = [("submit", "", Report.Status.NEW, created)]
+    if agency is not None:
+        plan.append(("route", Report.Status.NEW, Report.Status.DISPATCHED, created))
+    if status in (Report.Status.RESOLVED, Report.Status.REJECTED, Report.Status.CLOSED):
+        r.resolved_at = created + timedelta(hours=rng.uniform(1, 96))
+        r.outcome = Report.Outcome.REJECTED if status == Report.Status.REJECTED else Report.Outcome.RESOLVED
+        r.answer = "Đơn vị đã xử lý xong." if r.outcome == Report.Outcome.RESOLVED else ""
+        r.rejection_reason = "Không thuộc phạm vi xử lý." if r.outcome == Report.Outcome.REJECTED else ""
+        if status == Report.Status.CLOSED:
+            r.closed_at, r.rating = r.resolved_at + timedelta(days=1), rng.randint(1, 5)
+    return r, plan
+
+
+def _chained(model, rows) -> list:
+    """Give the new objects their ids first, so their event chains (which hash the object's id)
+    are complete before anything is written: one insert per table, no update afterwards."""
+    ids = _reserve_ids(model, len(rows))
+    events = []
+    for pk, (obj, plan) in zip(ids, rows, strict=True):
+        obj.pk = pk
+        events += _chain(obj, plan)
+    return events
+
+
+def _reserve_ids(model, count: int) -> list[int]:
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                           [table, count])
+            return [row[0] for row in cursor.fetchall()]
+        # SQLite has one writer, inside this transaction: the next ids are ours.
+        cursor.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"')  # noqa: S608 (a model's own table name)
+        start = cursor.fetchone()[0] + 1
+        return list(range(start, start + count))
+
+
+def _chain(obj, plan) -> list:
+    """The events of `plan` for `obj`, hash-chained as workflow.chain.append would write them."""
+    events, prev = [], ""
+    for seq, (action, before, after, at) in enumerate(plan, start=1):
+        if isinstance(obj, Dossier):
+            event = DossierEvent(dossier=obj, seq=seq, action=action, actor_name="Cán bộ (dữ liệu quy mô)", at=at,
+                                 agency_id=obj.receiving_agency_id, from_state=before, to_state=after,
+                                 from_status=STATUS_OF[before] if before else None, to_status=STATUS_OF[after],
+                                 due_at=obj.due_at, data={})
+        else:
+            event = ReportEvent(report=obj, seq=seq, action=action, from_status=before, to_status=after,
+                                to_agency_id=obj.agency_id if action == "route" else None, due_at=obj.due_at,
+                                data={}, created_at=at)
+        event.prev_hash = prev
+        event.hash = prev = event_hash(event, prev)
+        events.append(event)
+    obj.event_count, obj.last_event_hash = len(events), prev
+    return events
