@@ -54,6 +54,7 @@ from workdays.calendar import Timeliness
 from workflow.errors import ActionError
 
 MAX_PAGE_SIZE = 100
+COUNT_LIMIT = 10_000
 MAX_KEY_LENGTH = 64
 
 # ActionError codes that mean "fix your input"; every other code is a conflict with the
@@ -197,6 +198,8 @@ class DossierDetail(DossierSummary):
 
 class DossierPage(Schema):
     count: int
+    # True when more than COUNT_LIMIT dossiers match: `count` is then COUNT_LIMIT, not exact.
+    count_capped: bool = False
     page: int
     page_size: int
     items: list[DossierSummary]
@@ -574,8 +577,11 @@ def search(request: HttpRequest, query: Query[SearchQuery]):
     except SearchInputError as exc:
         raise ApiError(422, "invalid_input", str(exc), [{"field": exc.field, "message": str(exc)}]) from None
     items = _with_relations(found).order_by("-created_at", "-pk")[start:end]
-    return {"count": found.count(), "page": query.page, "page_size": query.page_size,
-            "items": [_summary(d) for d in items]}
+    # Counting every match of a broad search over millions of rows costs more than the page
+    # itself; past COUNT_LIMIT the exact number helps nobody, so the count stops there.
+    count = found.order_by()[:COUNT_LIMIT + 1].count()
+    return {"count": min(count, COUNT_LIMIT), "count_capped": count > COUNT_LIMIT, "page": query.page,
+            "page_size": query.page_size, "items": [_summary(d) for d in items]}
 
 
 @router.get("/{int:dossier_id}", response={200: DossierDetail, **READ_ERRORS}, summary="Chi tiết hồ sơ")

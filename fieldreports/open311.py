@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - we only build XML here, never
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 
 from fieldreports import actions
-from fieldreports.models import DESCRIPTION_MAX, ApiClient, Category, Report
+from fieldreports.models import DESCRIPTION_MAX, ApiClient, Category, Report, ReportPhoto
 from fieldreports.services import public_reports
 from motcua.inputs import clean_text, parse_float, parse_id, xml_safe
 
@@ -29,6 +30,9 @@ SPEC_URL = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2025-06-01T00:00:00+07:00"
 MAX_SPAN = timedelta(days=90)
 MAX_RESULTS = 1000
+# Without page_size a public list answers the newest 100 of the period; clients page for more
+# (page, page_size up to MAX_RESULTS). GeoReport v2 lets a server cap what one call returns.
+DEFAULT_RESULTS = 100
 FORMATS = ("xml", "json")
 
 
@@ -165,9 +169,9 @@ def status_notes(report: Report) -> str:
 
 
 def request_json(report: Report, base_url: str) -> dict:
-    photo = next((p for p in report.photos.all() if not p.is_hidden and p.kind == "report"), None)
+    photo_id = getattr(report, "public_photo_id", None)  # annotated by _public_reports
     # The photo view checks visibility on each request (a public file URL could not be unpublished).
-    media = base_url + photo.get_absolute_url() if photo else report.media_url
+    media = base_url + reverse("fieldreports:photo", args=[photo_id]) if photo_id else report.media_url
     # Never the reporter's identity: this endpoint is public (QĐ 30/2022/QĐ-UBND).
     return {
         "service_request_id": str(report.pk),
@@ -196,7 +200,11 @@ def _requests(request, fmt, reports) -> HttpResponse:
 
 
 def _public_reports():
-    return public_reports().select_related("category", "agency").prefetch_related("photos")
+    # The first public photo's id, in the same query: most reports have none, and loading every
+    # photo row of a thousand reports to find it cost more than the reports themselves.
+    first_photo = (ReportPhoto.objects.filter(report=OuterRef("pk"), kind=ReportPhoto.Kind.REPORT, is_hidden=False)
+                   .order_by("pk").values("pk")[:1])
+    return public_reports().select_related("category", "agency").annotate(public_photo_id=Subquery(first_photo))
 
 
 # --- views ---------------------------------------------------------------------------------------
@@ -275,7 +283,7 @@ def requests_view(request, fmt):
     if end - start > MAX_SPAN:
         raise Open311Error(400, "Khoảng thời gian tối đa 90 ngày.")
     qs = qs.filter(created_at__gte=start, created_at__lte=end).order_by("-created_at", "-pk")
-    page_size = _int(request, "page_size", MAX_RESULTS, 1, MAX_RESULTS)
+    page_size = _int(request, "page_size", DEFAULT_RESULTS, 1, MAX_RESULTS)
     page = _int(request, "page", 1, 1, 10**6)
     return _requests(request, fmt, qs[(page - 1) * page_size: page * page_size])
 

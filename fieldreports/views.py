@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,6 +36,7 @@ from fieldreports.services import (
     reports_visible_to,
 )
 from motcua.inputs import parse_float, parse_id
+from motcua.paging import CappedPaginator
 from units.models import AdministrativeUnit, Agency
 
 PAGE_SIZE = 20
@@ -72,15 +74,16 @@ def _filtered(request):
 
 def feed(request):
     qs, f = _filtered(request)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "fieldreports/feed.html", {
         "page": page, "f": f, "query": query.urlencode(), "categories": _leaf_categories(),
         "groups": Category.objects.filter(parent__isnull=True, is_active=True),
         "statuses": Report.Status.choices, "periods": PERIODS,
-        "agencies": Agency.objects.filter(pk__in=Report.objects.values("agency_id")).order_by("name"),
-        "wards": AdministrativeUnit.objects.filter(pk__in=Report.objects.values("ward_id")).order_by("name"),
+        # One index probe per agency or ward, not a pass over every report.
+        "agencies": Agency.objects.filter(Exists(Report.objects.filter(agency=OuterRef("pk")))).order_by("name"),
+        "wards": AdministrativeUnit.objects.filter(Exists(Report.objects.filter(ward=OuterRef("pk")))).order_by("name"),
         "map": _map_settings(),
     })
 
@@ -89,9 +92,11 @@ def map_points(request):
     qs, _ = _filtered(request)
     rows = qs.filter(lat__isnull=False).values_list("pk", "lat", "long", "status", "category__name")[:3000]
     labels = dict(Report.Status.choices)
+    # A report's page is "<feed>/<id>/" (fieldreports/urls.py): built once, not reversed per point.
+    feed = reverse("fieldreports:feed")
     return JsonResponse({"points": [
         {"id": pk, "lat": lat, "long": lon, "status": labels[status], "open": status in Report.OPEN_STATUSES,
-         "category": name, "url": reverse("fieldreports:detail", args=[pk])}
+         "category": name, "url": f"{feed}{pk}/"}
         for pk, lat, lon, status, name in rows
     ]}, json_dumps_params={"ensure_ascii": False})
 
