@@ -7,12 +7,11 @@ see the reporter's identity, and the responsible unit takes, handles and answers
 
 from __future__ import annotations
 
-import time
-
 from django.conf import settings
 
 from accounts.permissions import agencies_where, can, register_action
 from accounts.roles import CITIZEN, OWNER, PARTNER, SYSTEM, SYSTEM_ADMIN, Role
+from motcua import stamps
 
 # IOC operators triage, dispatch, re-route and moderate; they alone see who reported.
 register_action("fieldreport.dispatch", [Role.OPERATOR])
@@ -32,29 +31,27 @@ register_action("fieldreport.follow_up", [OWNER])
 # The platform: routing by rule at submission, and the escalation sweep.
 register_action("fieldreport.watch", [SYSTEM])
 
-# The IOC agency, looked up at most every few seconds per process (every permission check of
-# the triage queue asks for it); an agency saved in this process clears it at once (signals).
-_IOC_TTL = 10.0
-_ioc: dict[str, object] = {}
+# Every permission check of the triage queue asks for the IOC agency: each process keeps it,
+# and a saved agency bumps its stamp (fieldreports/signals.py, motcua/stamps.py).
+AGENCIES_STAMP = "units.agencies"
 
 
 def ioc_agency():
     """The operations centre that owns the triage queue (setting, else the first active one)."""
     key = settings.FIELDREPORTS_IOC_AGENCY_CODE
-    cached = _ioc.get("value")
-    if cached is not None and _ioc.get("key") == key and time.monotonic() - _ioc["at"] < _IOC_TTL:
-        return cached[0]
-    from units.models import Agency
 
-    qs = Agency.objects.filter(is_active=True)
-    found = qs.filter(code=key).first() if key else qs.filter(kind=Agency.Kind.OPERATIONS_CENTER).order_by(
-        "code").first()
-    _ioc.update(value=(found,), key=key, at=time.monotonic())
-    return found
+    def find():
+        from units.models import Agency
+
+        qs = Agency.objects.filter(is_active=True)
+        return qs.filter(code=key).first() if key else qs.filter(kind=Agency.Kind.OPERATIONS_CENTER).order_by(
+            "code").first()
+
+    return stamps.cached(AGENCIES_STAMP, find, key=key)
 
 
 def forget_ioc_agency() -> None:
-    _ioc.clear()
+    stamps.forget(AGENCIES_STAMP)
 
 
 def is_operator(user, action: str = "fieldreport.dispatch") -> bool:

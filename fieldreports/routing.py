@@ -1,44 +1,25 @@
 """Routing a report to its responsible unit (category × area → agency, first match wins).
 
-The router (an STRtree over the rule polygons) is built once per process and cached. It
-is rebuilt when the rules, boundaries, categories or the agencies they name change: signals
-clear this process's copy at once, and a cheap fingerprint (counts and latest change times,
-and which rule agencies are inactive) read on each use lets other processes notice the
-change on their next report.
+The router (an STRtree over the rule polygons) is built once per process and kept. It is
+rebuilt when the rules, boundaries, categories or the agencies they name change: their
+signals bump a version stamp, which this process sees at once and every other app server
+and worker within STAMP_CHECK_SECONDS (motcua/stamps.py).
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
-
-from django.db.models import Count, Max
 
 from fieldreports.geo import GeometryError, PointLocator, Router, Rule, shape_of
 from fieldreports.models import Boundary, Category, RoutingRule
+from motcua import stamps
 
-_lock = threading.Lock()
-_cache: dict[str, object] = {}
-
-
-def _fingerprint() -> tuple:
-    from units.models import Agency
-
-    parts = []
-    for model in (RoutingRule, Boundary, Category):
-        agg = model.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
-        parts.append((agg["n"], agg["last"]))
-    # Agency has no change time; what routing depends on is which rule agencies are inactive.
-    parts.append(tuple(
-        Agency.objects.filter(is_active=False, fieldreport_rules__isnull=False)
-        .order_by("pk").values_list("pk", flat=True).distinct()
-    ))
-    return tuple(parts)
+ROUTING_STAMP = "fieldreports.routing"
 
 
 def invalidate() -> None:
-    with _lock:
-        _cache.clear()
+    """Rules, boundaries, categories or agencies changed: every process rebuilds its router."""
+    stamps.bump(ROUTING_STAMP)
 
 
 def _category_tree() -> dict[int, int | None]:
@@ -81,14 +62,7 @@ def _build() -> tuple[Router, PointLocator]:
 
 
 def current() -> tuple[Router, PointLocator]:
-    fingerprint = _fingerprint()
-    with _lock:
-        if _cache.get("fingerprint") == fingerprint:
-            return _cache["router"], _cache["locator"]
-    router, locator = _build()
-    with _lock:
-        _cache.update(fingerprint=fingerprint, router=router, locator=locator)
-    return router, locator
+    return stamps.cached(ROUTING_STAMP, _build)
 
 
 @dataclass

@@ -1,10 +1,12 @@
-"""Clear the cached router as soon as a rule, boundary, category or agency changes in this process."""
+"""A rule, boundary, category or agency changed: every process rebuilds what it keeps of them
+(motcua/stamps.py)."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from fieldreports import routing
 from fieldreports.models import Boundary, Category, RoutingRule
+from motcua import stamps
 from units.models import Agency
 
 
@@ -17,7 +19,7 @@ def _routing_changed(sender, **kwargs):
 
 
 @receiver([post_save, post_delete], sender=Agency)
-def _ioc_changed(sender, **kwargs):
-    from fieldreports.permissions import forget_ioc_agency
+def _agency_changed(sender, **kwargs):
+    from fieldreports.permissions import AGENCIES_STAMP
 
-    forget_ioc_agency()
+    stamps.bump(AGENCIES_STAMP)

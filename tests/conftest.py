@@ -29,10 +29,12 @@ def _fresh_caches():
 
     from dossiers.actions import steps_of
     from fieldreports.permissions import forget_ioc_agency
+    from motcua import stamps
 
     cache.clear()
     steps_of.cache_clear()
     forget_ioc_agency()
+    stamps.forget()
     yield
 
 

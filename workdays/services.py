@@ -11,31 +11,26 @@ back to the province defaults in settings.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from motcua import stamps
 from workdays.calendar import DayRules, WorkingCalendar, parse_periods
 from workdays.models import DayOverride
 
-OVERRIDES_CACHE_KEY = "workdays:overrides"
-# Overrides are provincial decisions taken days ahead; with a shared cache (Redis) every
-# process sees a change at once through the signal below, with a per-process cache within
-# this many seconds.
-OVERRIDES_CACHE_SECONDS = 60
+# Every process keeps the overrides in memory; a change made anywhere reaches every app server
+# and worker within STAMP_CHECK_SECONDS (motcua/stamps.py).
+OVERRIDES_STAMP = "workdays.overrides"
 
 
 def day_rules() -> DayRules:
-    overrides = cache.get(OVERRIDES_CACHE_KEY)
-    if overrides is None:
-        overrides = dict(DayOverride.objects.values_list("date", "is_working_day"))
-        cache.set(OVERRIDES_CACHE_KEY, overrides, OVERRIDES_CACHE_SECONDS)
-    return DayRules(overrides)
+    return DayRules(stamps.cached(OVERRIDES_STAMP, lambda: dict(DayOverride.objects.values_list(
+        "date", "is_working_day"))))
 
 
 @receiver([post_save, post_delete], sender=DayOverride)
-def _forget_overrides(**kwargs) -> None:
-    cache.delete(OVERRIDES_CACHE_KEY)
+def _overrides_changed(**kwargs) -> None:
+    stamps.bump(OVERRIDES_STAMP)
 
 
 def calendar_for(agency=None) -> WorkingCalendar:

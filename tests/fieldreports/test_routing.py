@@ -1,9 +1,12 @@
-"""Routing from the database: the cached router notices rule and boundary changes."""
+"""Routing from the database: the router each process keeps notices rule and boundary changes,
+made in this process at once, in another within STAMP_CHECK_SECONDS."""
 
+from django.db.models import F
 from django.utils import timezone
 
 from fieldreports import routing
 from fieldreports.models import Boundary, RoutingRule
+from motcua.models import Stamp
 from tests.fieldreports.conftest import IN_WARD_A, IN_WARD_B, report, square
 from units.models import Agency
 
@@ -20,10 +23,23 @@ def test_rules_by_ward_polygon_and_province_and_cache_invalidation(world, waste,
     assert routing.route(waste, *IN_WARD_B).agency_id == agency_a.pk
 
 
-def test_fingerprint_catches_changes_made_by_another_process(world, waste, agency_a, ward_b):
+def another_process_changed(stamp: str) -> None:
+    """What a save in another process does here: its signal bumps the stamp row; this process
+    still holds its copy (motcua/stamps.py)."""
+    Stamp.objects.get_or_create(name=stamp)
+    Stamp.objects.filter(name=stamp).update(version=F("version") + 1)
+
+
+def test_a_change_made_by_another_process_is_seen_after_the_check_interval(world, waste, agency_a, ward_b,
+                                                                           settings):
+    settings.STAMP_CHECK_SECONDS = 3600
     assert routing.route(waste, *IN_WARD_B).agency_id is None
-    # A bulk update sends no signal here, as when another process changed the rule
     RoutingRule.objects.filter(category=waste).update(unit=ward_b, updated_at=timezone.now())
+    another_process_changed(routing.ROUTING_STAMP)
+    # Within the interval this process keeps its copy, without asking the database
+    assert routing.route(waste, *IN_WARD_B).agency_id is None
+    # Once the interval has passed it reads the stamp, sees it moved, and rebuilds
+    settings.STAMP_CHECK_SECONDS = 0
     assert routing.route(waste, *IN_WARD_B).agency_id is not None
 
 
@@ -33,11 +49,13 @@ def test_inactive_rules_do_not_match(world, waste):
     assert routing.route(waste, *IN_WARD_A).agency_id is None
 
 
-def test_a_deactivated_unit_gets_no_more_reports(world, lan, lighting, agency_a):
+def test_a_deactivated_unit_gets_no_more_reports(world, lan, lighting, agency_a, settings):
+    settings.STAMP_CHECK_SECONDS = 0
     # Given lighting reports go to agency A, and the router is cached
     assert report(lan, lighting).agency == agency_a
-    # When agency A is deactivated by another process (no signal reaches this one)
+    # When agency A is deactivated by another process (its signal bumps the stamp)
     Agency.objects.filter(pk=agency_a.pk).update(is_active=False)
+    another_process_changed(routing.ROUTING_STAMP)
     # Then the router notices, and the next report waits in the IOC triage queue
     assert routing.route(lighting, *IN_WARD_A).agency_id is None
     r = report(lan, lighting)
