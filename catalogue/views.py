@@ -7,11 +7,13 @@ from django.utils import timezone
 from catalogue.filters import CatalogueFilter
 from catalogue.models import Field, Procedure, ProcedureVersion
 from catalogue.services import current_versions, version_on
+from motcua.pagecache import anonymous_page
 from units.models import Agency
 
 PAGE_SIZE = 20
 
 
+@anonymous_page
 def procedure_list(request):
     params = request.GET
     chosen = CatalogueFilter(**{name: params.get(name, "")[:200] for name in CatalogueFilter.__dataclass_fields__})
@@ -29,6 +31,7 @@ def procedure_list(request):
     })
 
 
+@anonymous_page
 def procedure_detail(request, code: str):
     procedure = get_object_or_404(Procedure, code=code)
     version = version_on(procedure, timezone.localdate())

@@ -36,6 +36,7 @@ from fieldreports.services import (
     reports_visible_to,
 )
 from motcua.inputs import parse_float, parse_id
+from motcua.pagecache import anonymous_page
 from motcua.paging import CappedPaginator
 from units.models import AdministrativeUnit, Agency
 
@@ -72,6 +73,7 @@ def _filtered(request):
     return qs.order_by("-created_at", "-pk"), f
 
 
+@anonymous_page
 def feed(request):
     qs, f = _filtered(request)
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -88,6 +90,7 @@ def feed(request):
     })
 
 
+@anonymous_page
 def map_points(request):
     qs, _ = _filtered(request)
     rows = qs.filter(lat__isnull=False).values_list("pk", "lat", "long", "status", "category__name")[:3000]

@@ -196,6 +196,10 @@ GUNICORN_TIMEOUT = env_int("GUNICORN_TIMEOUT", 60)
 # Proxies whose X-Forwarded-* headers gunicorn trusts (the reverse proxy in front of it).
 FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1"])
 
+# Anonymous visitors get the public catalogue, feed and map from the cache for this long
+# (motcua/pagecache.py); 0 renders every request.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60)
+
 # How often a process checks whether another changed the reference data it keeps in memory
 # (routing rules, calendar overrides, the IOC agency: motcua/stamps.py).
 STAMP_CHECK_SECONDS = env_float("STAMP_CHECK_SECONDS", 1.0)

@@ -39,6 +39,12 @@ def _fresh_caches():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_pages(settings):
+    # Tests change data and read the page again at once; tests/test_pagecache.py turns it on.
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _quiet_gateways(settings, tmp_path):
     # Only e-mail (Django's locmem outbox in tests) unless a test turns a gateway on.
     settings.NOTIFY_SMS_BACKEND = ""
