@@ -8,6 +8,7 @@ Search by applicant name is diacritic-insensitive (docs/api-dossiers.md): it mat
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Q, QuerySet
@@ -67,6 +68,9 @@ class SearchInputError(ValueError):
         self.field = field
 
 
+# 000.00.20.H57-250310-0001: agency code (QCVN 102), date of receipt, number (Circular 01/2018).
+WHOLE_CODE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Za-z]\d{2}-\d{6}-\d{4,}")
+
 # Dates a search may name; beyond them is a typing mistake (and 9999-12-31 + 1 day overflows).
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
@@ -88,7 +92,11 @@ def search_dossiers(
         if text and has_controls(text):
             raise SearchInputError(field, "Giá trị tìm kiếm chứa ký tự điều khiển không hợp lệ.")
     if code and code.strip():
-        queryset = queryset.filter(code__icontains=code.strip())
+        code = code.strip()
+        # A whole code (as printed on the receipt) is one row of a unique index; a part of one
+        # is a substring search (a trigram index on PostgreSQL).
+        queryset = queryset.filter(code=code.upper()) if WHOLE_CODE.fullmatch(code) else queryset.filter(
+            code__icontains=code)
     if applicant_id and applicant_id.strip():
         queryset = queryset.filter(applicant_id_number=applicant_id.strip())
     if name:

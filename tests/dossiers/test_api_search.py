@@ -37,6 +37,9 @@ def test_officers_see_their_agencys_dossiers(dossiers, hoa):
 def test_by_code(dossiers, hoa):
     assert ids(client_for(hoa).get(BASE, {"code": dossiers["duc"].code})) == {dossiers["duc"].pk}
     assert ids(client_for(hoa).get(BASE, {"code": "250310"})) == {dossiers["lan"].pk}
+    # A whole code typed in lower case, or with spaces around it, is still that dossier.
+    assert ids(client_for(hoa).get(BASE, {"code": f" {dossiers['lan'].code.lower()} "})) == {dossiers["lan"].pk}
+    assert ids(client_for(hoa).get(BASE, {"code": dossiers["b"].code})) == set()  # another agency's
 
 
 def test_by_applicant_id(dossiers, hoa):
