@@ -72,3 +72,10 @@ def test_open311_still_links_the_first_public_photo(client, world, lan, lighting
 @pytest.mark.parametrize("url", ["/thu-tuc/"])
 def test_the_catalogue_list_is_pinned(client, permit, url):
     assert queries(client, url) <= PINNED["catalogue"]
+
+
+def test_the_public_lookup_takes_two_queries(client, permit, hoa, django_assert_num_queries):
+    dossier = actions.receive(actions.submit(permit, LAN, hoa, channel=Channel.COUNTER).dossier, hoa).dossier
+    with django_assert_num_queries(2):  # the dossier, its history: no field loaded late
+        page = client.get(f"/tra-cuu-ho-so/{dossier.code}/{dossier.lookup_secret}/")
+    assert page.status_code == 200 and dossier.code in page.content.decode()
