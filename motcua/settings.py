@@ -6,7 +6,9 @@ SQLite file inside the repository. `MOTCUA_PROFILE=production` switches on the h
 profile that passes `manage.py check --deploy`.
 """
 
+import ipaddress
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -95,17 +97,69 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------
 _SQLITE_URL = f"sqlite:///{VAR_DIR / 'motcua.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _SQLITE_URL), conn_max_age=60)}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        # WAL lets the dev server read while a command writes; IMMEDIATE transactions take
-        # the write lock up front instead of failing with "database is locked" half-way.
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-    }
+# A streaming read replica for the dashboards and statistics. Nothing reads there unless its
+# code asks (motcua/dbrouter.py): a citizen must see the dossier just submitted, lag or not.
+_replica_url = env_str("DATABASE_REPLICA_URL", "")
+if _replica_url:
+    DATABASES["replica"] = dj_database_url.parse(_replica_url, conn_max_age=60)
+    # The tests have no replica: the alias reads the test database instead of needing its own.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["motcua.dbrouter.ReplicaRouter"]
+# Django's PostgreSQL connection pool (psycopg_pool), one per process: a request takes an
+# open connection instead of opening one. Persistent connections (CONN_MAX_AGE) and the
+# pool exclude each other, so pooling sets CONN_MAX_AGE to 0.
+DATABASE_POOL = env_bool("DATABASE_POOL", False)
+DATABASE_POOL_MIN = env_int("DATABASE_POOL_MIN", 2)
+DATABASE_POOL_MAX = env_int("DATABASE_POOL_MAX", 4)
+# Behind PgBouncer in transaction mode a server-side cursor would outlive the transaction
+# that PgBouncer tied to one server connection; Django then uses client-side cursors.
+DATABASE_PGBOUNCER = env_bool("DATABASE_PGBOUNCER", False)
+if DATABASE_POOL and not (0 <= DATABASE_POOL_MIN <= DATABASE_POOL_MAX and DATABASE_POOL_MAX >= 1):
+    raise EnvError(f"DATABASE_POOL_MIN ({DATABASE_POOL_MIN}) must be between 0 and DATABASE_POOL_MAX "
+                   f"({DATABASE_POOL_MAX}), which must be 1 or more")
+for _alias, _database in DATABASES.items():
+    if _database["ENGINE"] == "django.db.backends.sqlite3":
+        if DATABASE_POOL or DATABASE_PGBOUNCER:
+            raise EnvError("DATABASE_POOL and DATABASE_PGBOUNCER need PostgreSQL (DATABASE_URL=postgres://…)")
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        _database["CONN_MAX_AGE"] = 0
+        _database["OPTIONS"] = {
+            # WAL lets the dev server read while a command writes; IMMEDIATE transactions take
+            # the write lock up front instead of failing with "database is locked" half-way.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    elif _database["ENGINE"] == "django.db.backends.postgresql":
+        if DATABASE_POOL:
+            _database["CONN_MAX_AGE"] = 0
+            _database.setdefault("OPTIONS", {})["pool"] = {"min_size": DATABASE_POOL_MIN,
+                                                           "max_size": DATABASE_POOL_MAX}
+        if DATABASE_PGBOUNCER:
+            _database["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache and sessions ---------------------------------------------------------------
+# Several app servers need one cache: a value one process invalidates (a working-day
+# override, workdays/services.py) must be gone for all. Unset: each process keeps its own
+# in memory, which is all one development server needs.
+_cache_url = env_str("CACHE_URL", "")
+if _cache_url:
+    if not _cache_url.startswith(("redis://", "rediss://", "unix://")):
+        raise EnvError("CACHE_URL must be a Redis URL (redis://, rediss:// or unix://)")
+    CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": _cache_url,
+        # Without timeouts a Redis that stops answering would hold every request forever;
+        # with them the request fails and /readyz reports the cache.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# In production with a shared cache, sessions are read from the cache and written to both:
+# no session query on most requests, and a cache flush loses no one's login.
+SESSION_ENGINE = ("django.contrib.sessions.backends.cached_db" if PRODUCTION and _cache_url
+                  else "django.contrib.sessions.backends.db")
 
 # --- Accounts and authentication ------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -174,6 +228,37 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# S3-compatible object storage (django-storages, the optional `ops` extra; docs/deploy.md).
+# The AWS_* variables are read only when a storage above is S3: nobody else has to set them.
+_s3_storage = "storages.backends.s3.S3Storage"
+if _s3_storage in {entry["BACKEND"] for entry in STORAGES.values()}:
+    # The service's address (MinIO, a provincial data centre's object storage…); unset: AWS.
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL", "") or None
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME", "") or None
+    # Unset: boto3 looks further (instance role, ~/.aws/credentials), so no key need sit in the environment.
+    AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID", "") or None
+    AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY", "") or None
+    # Signed, expiring URLs: the default storage holds the dossier files (citizens' papers)
+    # beside the blank forms, so its bucket is not public either.
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
+    # No per-object ACL: the bucket policy decides (several S3-compatible services refuse ACLs).
+    AWS_DEFAULT_ACL = None
+    # S3 silently replaces an object of the same name; Django's file storage picks a new name.
+    AWS_S3_FILE_OVERWRITE = False
+    if STORAGES["default"]["BACKEND"] == _s3_storage:
+        AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "")
+        if not AWS_STORAGE_BUCKET_NAME:
+            raise EnvError("AWS_STORAGE_BUCKET_NAME must be set when FILE_STORAGE_BACKEND is S3")
+    if STORAGES.get("fieldreports_photos", {}).get("BACKEND") == _s3_storage:
+        _private_bucket = env_str("AWS_PRIVATE_BUCKET_NAME", "")
+        if not _private_bucket:
+            raise EnvError("AWS_PRIVATE_BUCKET_NAME must be set when PRIVATE_FILE_STORAGE_BACKEND is S3")
+        if _private_bucket == env_str("AWS_STORAGE_BUCKET_NAME", ""):
+            # A hidden photo must never be reachable through the other bucket's policy or URLs.
+            raise EnvError("AWS_PRIVATE_BUCKET_NAME must name a bucket of its own, not AWS_STORAGE_BUCKET_NAME")
+        STORAGES["fieldreports_photos"]["OPTIONS"] = {
+            "bucket_name": _private_bucket, "querystring_auth": True, "default_acl": None, "file_overwrite": False,
+        }
 
 # --- E-mail ---------------------------------------------------------------------------
 # Development and the demo write each e-mail to a file under var/mail: nothing goes to the network.
@@ -248,6 +333,8 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+    # Probes and Prometheus talk to an app server directly over plain HTTP (docs/deploy.md).
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 
 # --- Field reports (docs/fieldreports.md) -----------------------------------------------
 # Map tiles: empty means no tile layer (the map shows markers on a blank ground and the list
@@ -274,9 +361,59 @@ STATICFILES_DIRS = [
     ("vendor/leaflet-markercluster", xstatic.pkg.leaflet_markercluster.BASE_DIR),
 ]
 
+# --- Operations: logs, metrics, error reporting (docs/deploy.md) -------------------------
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# "json": one JSON object per line (motcua/logging.py), for a log collector; gunicorn's lines
+# too under `manage.py serve`. "text": as a person reads them.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise EnvError(f"LOG_FORMAT must be text or json, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "formatters": {"json": {"()": "motcua.logging.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             **({"formatter": "json"} if LOG_FORMAT == "json" else {})}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
+if LOG_FORMAT == "json":
+    # Django gives its own loggers plain-text handlers of their own (runserver's request
+    # lines, errors under DEBUG); in JSON mode they write through the JSON handler only.
+    LOGGING["loggers"] = {name: {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False}
+                          for name in ("django", "django.server")}
+
+# Request and response metrics for Prometheus at /metrics (motcua/metrics.py), off by
+# default. The database backend is not wrapped: DATABASES stays as configured above.
+METRICS_ENABLED = env_bool("METRICS_ENABLED", False)
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS", ["127.0.0.1"])
+for _address in METRICS_ALLOWED_IPS:
+    try:
+        ipaddress.ip_network(_address, strict=False)
+    except ValueError:
+        raise EnvError(f"METRICS_ALLOWED_IPS lists addresses or networks (10.0.0.0/24), got {_address!r}") from None
+if METRICS_ENABLED:
+    # First and last, so the latency measured covers every other middleware.
+    MIDDLEWARE = ["django_prometheus.middleware.PrometheusBeforeMiddleware", *MIDDLEWARE,
+                  "django_prometheus.middleware.PrometheusAfterMiddleware"]
+
+# Error reporting: with SENTRY_DSN set and sentry-sdk installed (the optional `ops` extra,
+# `pip install sentry-sdk`), unhandled errors go to Sentry or a compatible service (GlitchTip).
+# Lower-case names keep the DSN out of Django's settings (and so out of any debug page).
+_sentry_dsn = env_str("SENTRY_DSN", "")
+if _sentry_dsn:
+    try:
+        import sentry_sdk
+        from sentry_sdk.integrations.django import DjangoIntegration
+    except ImportError:
+        warnings.warn("SENTRY_DSN is set but sentry-sdk is not installed (pip install sentry-sdk): "
+                      "errors are not reported", RuntimeWarning, stacklevel=1)
+    else:
+        sentry_sdk.init(
+            dsn=_sentry_dsn,
+            integrations=[DjangoIntegration()],
+            environment=env_str("SENTRY_ENVIRONMENT", PROFILE),
+            release=env_str("SENTRY_RELEASE", "") or None,
+            traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+            # Citizens' ID numbers, names and addresses travel in requests: none of it leaves.
+            send_default_pii=False,
+        )

@@ -3,10 +3,15 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from motcua import health, metrics
 from motcua.api import api
 from motcua.views import home
 
 urlpatterns = [
+    # Probes and Prometheus (docs/deploy.md): no login, no trailing slash, never cached.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("thu-tuc/", include("catalogue.urls")),
