@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from motcua import health, metrics
+from motcua import errors, health, metrics
 from motcua.api import api
 from motcua.views import home
 
@@ -20,7 +20,14 @@ urlpatterns = [
     path("open311/", include("fieldreports.urls_open311")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    # After the API's own routes: an unknown API path answers JSON, not an HTML page.
+    re_path(r"^api/(?P<rest>.*)$", errors.api_not_found),
 ]
+
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
 
 if settings.DEBUG:
     # Uploaded files (blank forms) in development; production serves them from the storage.

@@ -17,3 +17,55 @@ def test_unauthenticated_is_401_json(client):
     response = client.get("/api/v1/dossiers")
     assert response.status_code == 401
     assert response.json()["code"] == "not_authenticated"
+
+
+@pytest.fixture
+def officer_with_csrf(hoa):
+    """A logged-in browser session that sends a valid CSRF token, as the real pages do."""
+    from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
+    client.force_login(hoa)
+    secret = _get_new_csrf_string()
+    client.cookies["csrftoken"] = secret
+    return client, {"X-CSRFToken": _mask_cipher_secret(secret)}
+
+
+@pytest.mark.parametrize("url", ["/api/v1/dossiers", "/api/v1/dossiers/1/actions/forward", "/api/v1/dossiers/1/files"])
+def test_a_malformed_multipart_body_is_a_json_400(officer_with_csrf, settings, url):
+    settings.DEBUG = False
+    client, headers = officer_with_csrf
+    response = client.post(url, data="x", content_type="multipart/form-data", headers=headers)
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request" and "multipart" in response.json()["message"]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize("url", ["/api/v1/khong-co", "/api/v1/dossiers/abc", "/api/v2/dossiers"])
+def test_an_unknown_api_path_is_a_json_404_even_under_debug(client, settings, url, debug):
+    settings.DEBUG = debug
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["code"] == "not_found"
+
+
+def test_pages_outside_the_api_keep_their_vietnamese_html_errors(client, settings):
+    settings.DEBUG = False
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404 and "Không tìm thấy trang" in response.content.decode()
+
+
+def test_an_unexpected_api_exception_is_a_json_500(hoa, settings, monkeypatch):
+    from django.test import Client
+
+    import dossiers.api
+
+    settings.DEBUG = False
+    monkeypatch.setattr(dossiers.api, "search_dossiers", lambda *a, **k: 1 / 0)
+    client = Client(raise_request_exception=False)
+    client.force_login(hoa)
+    response = client.get("/api/v1/dossiers")
+    assert response.status_code == 500
+    assert response.json()["code"] == "server_error"
