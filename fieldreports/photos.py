@@ -49,11 +49,20 @@ def clean_photo(upload) -> CleanPhoto:
     try:
         with Image.open(io.BytesIO(raw)) as probe:
             kind = SAME_AS.get(probe.format, probe.format)
+            pixels = probe.size[0] * probe.size[1]
             probe.verify()
         if kind not in ALLOWED:
             raise PhotoError("Chỉ nhận ảnh JPEG hoặc PNG.")
+        # The header says how large the decoded picture is: a few hundred kilobytes of PNG can
+        # unpack to gigabytes. Refuse before decoding anything.
+        maximum = settings.FIELDREPORTS_PHOTO_MAX_PIXELS
+        if pixels > maximum:
+            raise PhotoError(f"Ảnh quá lớn ({pixels / 1e6:.0f} triệu điểm ảnh); tối đa {maximum / 1e6:.0f} triệu "
+                             "điểm ảnh. Vui lòng chụp lại hoặc thu nhỏ ảnh.")
         image = Image.open(io.BytesIO(raw))
         image.seek(0)  # the first frame of a multi-frame file
+        if kind == "JPEG":
+            image.draft("RGB", (MAX_SIDE, MAX_SIDE))  # decode at a reduced scale: faster, less memory
         image.load()
     except PhotoError:
         raise

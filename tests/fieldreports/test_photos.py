@@ -70,3 +70,23 @@ def test_multi_picture_jpeg_from_a_phone_is_accepted_as_jpeg():
     stored = Image.open(io.BytesIO(clean.content.read()))
     assert (clean.content_type, stored.format, stored.size) == ("image/jpeg", "JPEG", (40, 30))
     assert stored.getpixel((5, 5))[1] > 150
+
+
+def test_a_picture_too_large_to_decode_is_refused_before_decoding(monkeypatch):
+    # A 13000 × 13000 PNG of one colour compresses to about half a megabyte and would unpack
+    # to 500 MB of pixels; its header alone refuses it.
+    buffer = io.BytesIO()
+    Image.new("L", (13000, 13000), 0).save(buffer, "PNG")
+    assert len(buffer.getvalue()) < 1024 * 1024
+    decoded = []
+    monkeypatch.setattr(Image.Image, "load", lambda self: decoded.append(self) or None)
+    with pytest.raises(PhotoError, match="triệu điểm ảnh"):
+        clean_photo(SimpleUploadedFile("to.png", buffer.getvalue()))
+    assert decoded == []
+
+
+def test_a_large_phone_jpeg_is_decoded_at_a_reduced_scale():
+    buffer = io.BytesIO()
+    Image.new("RGB", (6000, 4000), (10, 120, 200)).save(buffer, "JPEG", quality=70)
+    photo = clean_photo(SimpleUploadedFile("anh.jpg", buffer.getvalue()))
+    assert max(photo.width, photo.height) <= 2560
