@@ -69,3 +69,16 @@ def test_an_unexpected_api_exception_is_a_json_500(hoa, settings, monkeypatch):
     response = client.get("/api/v1/dossiers")
     assert response.status_code == 500
     assert response.json()["code"] == "server_error"
+
+
+def test_a_logged_in_persons_pages_are_never_stored_by_browsers_or_proxies(client, hoa):
+    client.force_login(hoa)
+    for url in ("/api/v1/dossiers", "/thu-tuc/", "/phan-anh/"):
+        response = client.get(url)
+        assert response["Cache-Control"] == "private, no-store", url
+        assert "microphone=()" in response["Permissions-Policy"]
+
+
+def test_anonymous_public_pages_may_be_cached_and_the_lookup_never(client, db):
+    assert "no-store" not in client.get("/thu-tuc/").get("Cache-Control", "")
+    assert client.get("/tra-cuu-ho-so/?ma=X&mat-khau=Y")["Cache-Control"] == "no-store"

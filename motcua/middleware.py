@@ -1,0 +1,26 @@
+"""Response headers every page gets (docs/deploy.md).
+
+- A logged-in person's pages hold personal data (dossiers, reporters' contacts): no browser
+  or proxy may keep them (`Cache-Control: private, no-store`), unless the view said otherwise.
+- `Permissions-Policy` turns off the browser features the site never uses; the camera and
+  the position stay available to the site itself (a citizen photographs a problem and marks
+  where it is), never to an embedded third party.
+"""
+
+from __future__ import annotations
+
+PERMISSIONS_POLICY = ("camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), "
+                      "interest-cohort=()")
+
+
+class SecurityHeaders:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
+            response["Cache-Control"] = "private, no-store"
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
