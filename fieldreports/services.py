@@ -116,3 +116,41 @@ def period_filter(period: str) -> Q:
     if not days:
         return Q()
     return Q(created_at__gte=timezone.now() - timedelta(days=days))
+
+
+def answers_of(report) -> list[tuple[str, str]]:
+    """The answers to the category's extra questions as a person reads them: the question's
+    text and the chosen option's name, not their codes."""
+    answers = report.attributes or {}
+    if not answers:
+        return []
+    rows = []
+    questions = {q.code: q for q in report.category.questions.all()}
+    for code, value in answers.items():
+        question = questions.get(code)
+        if question is None:
+            rows.append((code, _plain(value)))
+            continue
+        names = {str(v.get("key")): v.get("name", v.get("key")) for v in question.values or []}
+        values = value if isinstance(value, list) else [value]
+        rows.append((question.question, ", ".join(names.get(str(v), _plain(v)) for v in values)))
+    return rows
+
+
+def _plain(value) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def history_of(report) -> list[dict]:
+    """The report's events for staff, with the actions and states named in Vietnamese."""
+    from fieldreports.machine import REPORT
+
+    actions = {t.action: t.label for t in REPORT.transitions}
+    statuses = dict(report.Status.choices)
+    return [{
+        "at": e.created_at, "action": actions.get(e.action, e.action),
+        "from": statuses.get(e.from_status, "") if e.from_status else "",
+        "to": statuses.get(e.to_status, e.to_status), "agency": e.to_agency,
+        "actor": e.actor if e.actor and e.actor.kind == "staff" else None,
+        "reason": e.reason if e.action != "submit" else "",
+    } for e in report.events.select_related("actor", "from_agency", "to_agency")]

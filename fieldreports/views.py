@@ -27,6 +27,8 @@ from fieldreports.models import Category, Report, ReportPhoto
 from fieldreports.permissions import handling_agency_ids, is_operator, may_handle
 from fieldreports.photos import PhotoError
 from fieldreports.services import (
+    answers_of,
+    history_of,
     is_reporter,
     may_rate,
     may_reopen,
@@ -306,7 +308,7 @@ def staff_detail(request, pk: int):
         "work": [t for name, t in offered.items() if name not in MODERATION],
         "moderation": [t for name, t in offered.items() if name in MODERATION and name not in PHOTO_ACTIONS],
         "moderator": moderator, "photos": photos, "client_key": uuid.uuid4().hex,
-        "events": report.events.select_related("actor", "from_agency", "to_agency"),
+        "events": history_of(report), "answers": answers_of(report),
         "agencies": Agency.objects.filter(is_active=True).exclude(kind=Agency.Kind.OPERATIONS_CENTER).order_by("name"),
         "may_lock": report.reporter_id and is_operator(request.user, "fieldreport.moderate"),
     })

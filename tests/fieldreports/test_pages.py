@@ -11,7 +11,7 @@ from PIL import Image
 from accounts.permissions import POLICY
 from fieldreports import actions
 from fieldreports.models import Report
-from tests.fieldreports.conftest import IN_WARD_A, IN_WARD_B, jpeg_with_gps, report
+from tests.fieldreports.conftest import IN_WARD_A, IN_WARD_B, OUTSIDE, jpeg_with_gps, report
 
 
 def test_feed_filters(client, world, lan, minh, lighting, waste, ward_b):
@@ -173,3 +173,21 @@ def test_ioc_queue_shows_the_reporter_only_to_holders_of_view_identity(client, w
     monkeypatch.setitem(POLICY, "fieldreport.view_identity", frozenset())
     page = client.get(reverse("fieldreports:ioc-queue")).content.decode()
     assert "Người phản ánh" not in page and lan.full_name not in page
+
+
+def test_staff_read_the_history_and_the_answers_in_vietnamese(client, world, lan, vy, waste):
+    r = report(lan, waste, where=OUTSIDE)  # waits in IOC triage: "Chờ điều phối"
+    client.force_login(vy)
+    page = client.get(reverse("fieldreports:staff-detail", args=[r.pk])).content.decode()
+    assert "Gửi phản ánh" in page and "Chờ điều phối" in page
+    assert " submit " not in page and "→ new" not in page
+    assert "Khối lượng rác ước tính: Dưới 1 m³" in page and "khoi-luong" not in page
+
+
+def test_every_page_links_the_public_journeys_and_the_persons_own_work(client, world, vy, minh, lan):
+    home = client.get("/").content.decode()
+    for url in ("/thu-tuc/", "/tra-cuu-ho-so/", "/phan-anh/"):
+        assert f'href="{url}"' in home
+    for person, own in ((vy, "/phan-anh/dieu-phoi/"), (minh, "/phan-anh/don-vi/"), (lan, "/phan-anh/cua-toi/")):
+        client.force_login(person)
+        assert f'href="{own}"' in client.get("/phan-anh/").content.decode(), person
