@@ -29,7 +29,7 @@ run: demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@$(BIN)/python manage.py demo_accounts --url http://$(HOST):$(PORT)/
 	@echo "motcua is serving on http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(BIN)/python manage.py devserver $(HOST):$(PORT)
+	PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py devserver $(HOST):$(PORT)
 
 # The production profile: gunicorn and a task worker, no demo data, static files hashed and
 # compressed. Needs SECRET_KEY and ALLOWED_HOSTS (docs/deploy.md); behind no TLS proxy, also
