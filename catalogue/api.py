@@ -162,7 +162,8 @@ def procedure(request: HttpRequest, code: str, on: date | None = None):
         "result_type": v.result_type, "result_name": v.result_name, "is_lien_thong": v.is_lien_thong,
         "requirements": v.requirements, "fee_note": v.fee_note,
         "components": [{
-            "id": c.pk, "name": c.name, "originals": c.originals, "certified_copies": c.certified_copies, "copies": c.copies,
+            "id": c.pk, "name": c.name, "originals": c.originals, "certified_copies": c.certified_copies,
+            "copies": c.copies,
             "requirement": c.requirement, "condition": c.condition,
             "form_url": request.build_absolute_uri(c.form_file.url) if c.form_file else None,
             "must_digitize": c.must_digitize, "reusable": c.reusable,

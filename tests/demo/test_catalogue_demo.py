@@ -247,3 +247,21 @@ def test_command_reports_the_catalogue_on_its_one_line(catalogue, capsys):
     assert len(out.splitlines()) == 1
     assert f"Catalogue: {catalogue.first.procedures_total} procedures" in out
     assert "0 procedures and 0 versions new" in out
+
+
+def test_demo_dossiers_stand_at_every_stage_and_tell_nobody(catalogue):
+    from django_tasks_db.models import DBTaskResult
+
+    from dossiers.demo import DEMO_MARK, load_dossiers_demo
+    from dossiers.machine import DOSSIER
+    from dossiers.models import Dossier
+    from workflow.chain import verify_all
+
+    assert "32 demo dossiers new" in load_dossiers_demo()
+    made = Dossier.objects.filter(applicant_address__endswith=DEMO_MARK)
+    assert made.count() == 32
+    assert {"submitted", "received", "processing", "supplement", "result_ready", "returned", "refused"} <= set(
+        made.values_list("state", flat=True))
+    assert list(verify_all(DOSSIER, made)) == []
+    assert not DBTaskResult.objects.exists(), "demo data is not news"
+    assert "already loaded" in load_dossiers_demo()

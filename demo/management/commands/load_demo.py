@@ -4,17 +4,20 @@ from django.core.management.base import BaseCommand
 
 from demo.catalogue_loader import load_catalogue_demo
 from demo.loader import load_demo
+from dossiers.demo import load_dossiers_demo
 from fieldreports.demo import load_fieldreports_demo
 
 
 class Command(BaseCommand):
     help = (
         "Nạp dữ liệu mẫu thành phố Huế: 34 tỉnh, thành phố và các xã, phường; cơ quan; tài khoản mẫu; thủ tục hành "
-        "chính. Load the Huế demo (units, agencies, demo accounts, procedure catalogue); safe to run again."
+        "chính; phản ánh và hồ sơ mẫu. Load the Huế demo (units, agencies, demo accounts, procedure catalogue, "
+        "field reports, dossiers); safe to run again."
     )
 
     def handle(self, *args, **options):
         counts = load_demo()
         catalogue = load_catalogue_demo()  # after the agencies it refers to
         fieldreports = load_fieldreports_demo()  # after the agencies and demo accounts
-        self.stdout.write(self.style.SUCCESS(f"{counts} {catalogue} {fieldreports}"))
+        dossiers = load_dossiers_demo()  # after the catalogue and the demo accounts
+        self.stdout.write(self.style.SUCCESS(f"{counts} {catalogue} {fieldreports} {dossiers}"))
