@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from dossiers.models import Dossier
 from dossiers.states import Status
+from motcua import ratelimit
 from workdays.calendar import Timeliness
 
 NOT_FOUND = "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập. Vui lòng kiểm tra lại hai mã in trên Giấy " \
@@ -58,6 +59,12 @@ LOOKUP_FIELDS = ("code", "lookup_secret", "status", "applicant_name", "received_
                  "apologized_at", "procedure_version__name", "receiving_agency__name")
 
 
+# Wrong code/secret pairs tolerated before the lookup asks to wait: a citizen mistyping a few
+# times is never stopped; a script trying secrets is, within a handful of attempts.
+WRONG_PER_ADDRESS = ratelimit.Limit("lookup.address", 20, 600)
+WRONG_PER_CODE = ratelimit.Limit("lookup.code", 10, 3600)
+
+
 def find(code: str, secret: str) -> Dossier | None:
     """The dossier with this code and secret, or None; the secret is compared in constant
     time whether or not the code exists."""
@@ -97,16 +104,28 @@ def lookup(request, code: str = "", secret: str = ""):
     code = code or request.GET.get("ma", "")
     secret = secret or request.GET.get("mat-khau", "")
     context = {"code": code[:40], "secret": secret[:16], "searched": bool(code or secret)}
+    wait = None
     if context["searched"]:
+        # Guessing secrets: wrong attempts are counted per address and per dossier code.
+        who, which = ratelimit.client_ip(request), code.strip().upper()[:40]
+        wait = ratelimit.retry_after(WRONG_PER_ADDRESS, who) or ratelimit.retry_after(WRONG_PER_CODE, which)
+    if wait:
+        context["error"] = ratelimit.message(wait)
+    elif context["searched"]:
         dossier = find(code, secret)
         if dossier is None:
+            ratelimit.hit(WRONG_PER_ADDRESS, who)
+            ratelimit.hit(WRONG_PER_CODE, which)
             context["error"] = NOT_FOUND
         else:
             context.update(
                 dossier=dossier, version=dossier.procedure_version, status=Status(dossier.status).label,
                 applicant=mask_name(dossier.applicant_name), history=history(dossier),
             )
-    response = render(request, "dossiers/lookup.html", context, status=404 if context.get("error") else 200)
+    status = 429 if wait else 404 if context.get("error") else 200
+    response = render(request, "dossiers/lookup.html", context, status=status)
+    if wait:
+        response["Retry-After"] = str(wait)
     # The secret travels in the address: keep it out of caches and out of referrers.
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"

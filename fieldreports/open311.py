@@ -24,6 +24,7 @@ from django.views.decorators.csrf import csrf_exempt
 from fieldreports import actions
 from fieldreports.models import DESCRIPTION_MAX, ApiClient, Category, Report, ReportPhoto
 from fieldreports.services import public_reports
+from motcua import ratelimit
 from motcua.inputs import clean_text, parse_float, parse_id, xml_safe
 
 SPEC_URL = "http://wiki.open311.org/GeoReport_v2"
@@ -37,9 +38,9 @@ FORMATS = ("xml", "json")
 
 
 class Open311Error(Exception):
-    def __init__(self, status: int, description: str):
+    def __init__(self, status: int, description: str, *, retry_after: int | None = None):
         super().__init__(description)
-        self.status, self.description = status, description
+        self.status, self.description, self.retry_after = status, description, retry_after
 
 
 # --- rendering ---------------------------------------------------------------------------
@@ -107,7 +108,10 @@ def endpoint(view):
         try:
             return view(request, fmt, **kwargs)
         except Open311Error as exc:
-            return error(fmt, exc.status, exc.description)
+            response = error(fmt, exc.status, exc.description)
+            if exc.retry_after:
+                response["Retry-After"] = str(exc.retry_after)
+            return response
 
     wrapper.__name__ = view.__name__
     return csrf_exempt(wrapper)
@@ -364,6 +368,10 @@ def _post_request(request, fmt) -> HttpResponse:
     client = ApiClient.authenticate(_arg(request, "api_key"))
     if client is None:
         raise Open311Error(403, "api_key thiếu hoặc không hợp lệ.")
+    wait = ratelimit.retry_after(POSTS_PER_KEY, str(client.pk))
+    if wait:
+        raise Open311Error(429, ratelimit.message(wait), retry_after=wait)
+    ratelimit.hit(POSTS_PER_KEY, str(client.pk))
     code = _arg(request, "service_code")
     if not code:
         raise Open311Error(400, "Thiếu service_code.")
@@ -401,3 +409,7 @@ def _post_request(request, fmt) -> HttpResponse:
 def unknown(request, rest: str):
     fmt = "json" if rest.endswith(".json") else "xml"
     return error(fmt, 404, "Không có tài nguyên này.")
+
+
+# Reports one partner application may post per ten minutes (Open311 POST requests).
+POSTS_PER_KEY = ratelimit.Limit("open311.key", 120, 600)

@@ -37,6 +37,7 @@ from fieldreports.services import (
     public_reports,
     reports_visible_to,
 )
+from motcua import ratelimit
 from motcua.inputs import parse_float, parse_id
 from motcua.pagecache import anonymous_page
 from motcua.paging import CappedPaginator
@@ -158,12 +159,15 @@ def my_reports(request):
 def new_report(request):
     if not can(request.user, "fieldreport.report"):
         raise PermissionDenied("Chỉ tài khoản công dân, tổ chức được gửi phản ánh.")
-    errors, values = {}, {}
+    errors, values, wait = {}, {}, None
     if request.method == "POST":
         values = request.POST
         category = Category.objects.reportable().filter(code=values.get("category", "")).first()
         lat, lon = _float(values.get("lat")), _float(values.get("long"))
-        if category is None:
+        wait = ratelimit.retry_after(REPORTS_PER_PERSON, str(request.user.pk))
+        if wait:
+            errors["general"] = ratelimit.message(wait)
+        elif category is None:
             errors["category"] = "Vui lòng chọn lĩnh vực."
         else:
             try:
@@ -180,13 +184,21 @@ def new_report(request):
             except PhotoError as exc:
                 errors["photos"] = str(exc)
             else:
+                ratelimit.hit(REPORTS_PER_PERSON, str(request.user.pk))
                 messages.success(request, f"Đã gửi phản ánh #{report.pk}. Cảm ơn bạn!")
                 return redirect("fieldreports:detail", pk=report.pk)
-    return render(request, "fieldreports/new.html", {
+    response = render(request, "fieldreports/new.html", {
         "categories": _leaf_categories().prefetch_related("questions"), "errors": errors, "values": values,
         "map": _map_settings(), "client_key": values.get("client_key") or uuid.uuid4().hex,
         "max_photos": settings.FIELDREPORTS_PHOTO_MAX_COUNT,
-    }, status=400 if errors else 200)
+    }, status=(429 if wait else 400) if errors else 200)
+    if wait:
+        response["Retry-After"] = str(wait)
+    return response
+
+
+# Reports one account may send per hour through the web form: far above any citizen's need.
+REPORTS_PER_PERSON = ratelimit.Limit("fieldreports.person", 20, 3600)
 
 
 def _float(raw):

@@ -287,6 +287,9 @@ FORWARDED_ALLOW_IPS = env_list("FORWARDED_ALLOW_IPS", ["127.0.0.1"])
 # (motcua/pagecache.py); 0 renders every request.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60)
 
+# Rate limits on the public lookup and on report submission (motcua/ratelimit.py).
+RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+
 # How often a process checks whether another changed the reference data it keeps in memory
 # (routing rules, calendar overrides, the IOC agency: motcua/stamps.py).
 STAMP_CHECK_SECONDS = env_float("STAMP_CHECK_SECONDS", 1.0)

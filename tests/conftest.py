@@ -40,6 +40,7 @@ def _fresh_caches():
 
 @pytest.fixture(autouse=True)
 def _fresh_pages(settings):
+    # The cache (rate-limit counters included) is cleared before each test by _fresh_caches.
     # Tests change data and read the page again at once; tests/test_pagecache.py turns it on.
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
 

@@ -333,3 +333,17 @@ def test_token_of_a_hidden_report_is_not_published(client, world, lan, vy, light
     r = report(lan, lighting)
     actions.hide(r, vy, "Xúc phạm")
     assert_errors_json(get_json(client, f"{V2}/tokens/{r.token}.json", expect=404), 404)
+
+
+def test_a_partner_posting_too_fast_is_asked_to_wait(client, world, lighting, api_key, monkeypatch):
+    from fieldreports import open311
+    from motcua.ratelimit import Limit
+
+    monkeypatch.setattr(open311, "POSTS_PER_KEY", Limit("open311.key", 2, 600))
+    for _ in range(2):
+        assert post(client, api_key=api_key, service_code="chieu-sang", lat="16.47", long="107.59",
+                    description="Đèn hỏng").status_code in (200, 201)
+    refused = post(client, api_key=api_key, service_code="chieu-sang", lat="16.47", long="107.59",
+                   description="Đèn hỏng")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert refused.json()[0]["code"] == "429" and "thử quá nhiều lần" in refused.json()[0]["description"]

@@ -191,3 +191,16 @@ def test_every_page_links_the_public_journeys_and_the_persons_own_work(client, w
     for person, own in ((vy, "/phan-anh/dieu-phoi/"), (minh, "/phan-anh/don-vi/"), (lan, "/phan-anh/cua-toi/")):
         client.force_login(person)
         assert f'href="{own}"' in client.get("/phan-anh/").content.decode(), person
+
+
+def test_an_account_sending_reports_too_fast_is_asked_to_wait(client, world, lan, lighting, monkeypatch):
+    from fieldreports import views
+    from motcua.ratelimit import Limit
+
+    monkeypatch.setattr(views, "REPORTS_PER_PERSON", Limit("fieldreports.person", 1, 3600))
+    client.force_login(lan)
+    form = {"category": "chieu-sang", "description": "Đèn đường tắt", "lat": "16.47", "long": "107.59"}
+    assert client.post(reverse("fieldreports:new"), {**form, "client_key": "a"}).status_code == 302
+    refused = client.post(reverse("fieldreports:new"), {**form, "client_key": "b"})
+    assert refused.status_code == 429 and "thử quá nhiều lần" in refused.content.decode()
+    assert Report.objects.count() == 1
