@@ -51,6 +51,16 @@ def get(url: str):
         return exc.code, ""
 
 
+def until(condition, seconds: float) -> bool:
+    """Poll `condition` until it holds or `seconds` pass; whether it held."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.3)
+    return True
+
+
 def wait_for(url: str, seconds: float = 60) -> int | None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -83,19 +93,13 @@ def test_make_serve_runs_gunicorn_and_a_worker_on_hashed_static_files(tmp_path):
         hashed = re.search(r'/static/(vendor/leaflet/leaflet\.[0-9a-f]{12}\.js)', page)
         assert hashed, "pages link the hashed static files"
         assert get(f"{base}/static/{hashed.group(1)}")[0] == 200
-        deadline = time.monotonic() + 30
-        while not WorkerBeat.objects.exists() and time.monotonic() < deadline:
-            time.sleep(0.3)
-        assert WorkerBeat.objects.exists(), "the worker beats"
+        assert until(WorkerBeat.objects.exists, 30), "the worker beats"
     finally:
         server.send_signal(signal.SIGTERM)
         output = server.communicate(timeout=60)[0]
     assert "gunicorn" in output
     assert server.returncode == 0, output[-2000:]
-    deadline = time.monotonic() + 20
-    while WorkerBeat.objects.exists() and time.monotonic() < deadline:
-        time.sleep(0.3)
-    assert not WorkerBeat.objects.exists(), "the worker stopped with the server"
+    assert until(lambda: not WorkerBeat.objects.exists(), 20), "the worker stopped with the server"
 
 
 @pytest.mark.postgres
@@ -110,15 +114,9 @@ def test_make_run_serves_the_development_server_and_a_worker(tmp_path):
                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         assert wait_for(f"http://127.0.0.1:{port}/") == 200
-        deadline = time.monotonic() + 30
-        while not WorkerBeat.objects.exists() and time.monotonic() < deadline:
-            time.sleep(0.3)
-        assert WorkerBeat.objects.exists(), "the worker beats"
+        assert until(WorkerBeat.objects.exists, 30), "the worker beats"
     finally:
         server.send_signal(signal.SIGINT)
         output = server.communicate(timeout=30)[0]
     assert "Tiến trình nền đang chạy" in output
-    deadline = time.monotonic() + 20
-    while WorkerBeat.objects.exists() and time.monotonic() < deadline:
-        time.sleep(0.3)
-    assert not WorkerBeat.objects.exists(), "the worker stopped with the server"
+    assert until(lambda: not WorkerBeat.objects.exists(), 20), "the worker stopped with the server"
