@@ -87,13 +87,16 @@ def history(dossier: Dossier) -> list[dict]:
         label = PUBLIC_ACTIONS.get(event.action)
         if not label:
             continue
-        step = event.to_step or event.from_step
+        # What the agency that acted did: the step it finished (with how timely that step was)
+        # and the step the dossier went on to, never one step's timeliness beside another's name.
+        moved = event.from_step_id != event.to_step_id
         rows.append({
             "at": event.at,
             "action": label,
-            "step": step.name if step else "",
             "agency": event.agency.name if event.agency_id else "",
-            "timeliness": Timeliness(event.step_timeliness).label if event.step_timeliness else "",
+            "done": event.from_step.name if moved and event.from_step_id else "",
+            "timeliness": Timeliness(event.step_timeliness).label if moved and event.step_timeliness else "",
+            "next": event.to_step.name if moved and event.to_step_id else "",
             "status": Status(event.to_status).label,
         })
     return rows

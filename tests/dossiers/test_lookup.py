@@ -66,3 +66,14 @@ def test_the_empty_page_offers_the_form(client, db):
     page = response.content.decode()
     assert response.status_code == 200
     assert 'name="ma"' in page and 'name="mat-khau"' in page and NOT_FOUND not in page
+
+
+def test_each_history_row_names_the_step_finished_and_the_next_one(received, hoa):
+    from dossiers.lookup import history
+
+    dossier = actions.forward(received, hoa).dossier
+    forwarded = history(dossier)[-1]
+    steps = list(dossier.procedure_version.steps.order_by("order"))
+    assert (forwarded["done"], forwarded["next"]) == (steps[0].name, steps[1].name)
+    assert forwarded["agency"] == dossier.receiving_agency.name  # the agency that finished the step
+    assert forwarded["timeliness"]  # of the step finished, beside its own name
