@@ -4,7 +4,8 @@ The catalogue and the field-report feed are read by thousands of citizens and ch
 times a day; rendering them for each visitor cost 10–20× a bare response. An anonymous GET is
 answered from the cache for PUBLIC_PAGE_CACHE_SECONDS (0 turns it off); a logged-in person,
 whose pages carry their name and tokens, always gets a fresh page. A response that sets a
-cookie or holds a CSRF token is never stored (it would hand one visitor's token to another).
+cookie, holds a CSRF token or shows a flash message is never stored (it would hand one
+visitor's token or message to another).
 Pages with personal data (the dossier lookup) are never decorated.
 """
 
@@ -36,7 +37,9 @@ def anonymous_page(view):
             content, content_type = hit
             return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
-        if (response.status_code == 200 and not response.streaming and not response.cookies
+        # A page that showed a flash message ("Đã đăng xuất") was meant for this visitor alone.
+        shown_messages = getattr(getattr(request, "_messages", None), "used", False)
+        if (response.status_code == 200 and not response.streaming and not response.cookies and not shown_messages
                 and b"csrfmiddlewaretoken" not in response.content):
             cache.set(key, (response.content, response["Content-Type"]), seconds)
         return response

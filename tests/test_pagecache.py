@@ -56,3 +56,24 @@ def test_a_response_with_a_csrf_token_or_a_cookie_is_not_stored(db):
             request.user = AnonymousUser()
             view(request)
     assert calls == ["token", "token", "cookie", "cookie"]
+
+
+
+def test_a_page_showing_a_flash_message_is_not_stored(db):
+    from django.contrib import messages
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    calls = []
+
+    @anonymous_page
+    def page(request):
+        calls.append(1)
+        return HttpResponse(" ".join(str(m) for m in messages.get_messages(request)) or "trang")
+
+    first = RequestFactory().get("/trang/")
+    first.user, first._messages = AnonymousUser(), CookieStorage(first)
+    messages.success(first, "Đã đăng xuất.")
+    assert b"\xc4\x90\xc3\xa3 \xc4\x91\xc4\x83ng xu\xe1\xba\xa5t" in page(first).content
+    second = RequestFactory().get("/trang/")
+    second.user, second._messages = AnonymousUser(), CookieStorage(second)
+    assert page(second).content == b"trang" and len(calls) == 2  # rendered afresh, without the message
