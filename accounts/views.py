@@ -2,7 +2,8 @@
 
 1. /accounts/login/ checks the username and password through
    django.contrib.auth.authenticate (django-axes counts failures and locks the
-   username+address pair). Accounts without `requires_two_factor` are logged in at once.
+   username+address pair; motcua.ratelimit limits one account from many addresses and one
+   address over many accounts). Accounts without `requires_two_factor` are logged in at once.
 2. Otherwise nobody is logged in yet: the pending user id is kept in the session for a few
    minutes and /accounts/two-factor/ asks for the 6-digit code of their authenticator app,
    or — the first time — shows a QR code to enrol one. Only a correct code logs them in,
@@ -32,7 +33,13 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.forms import LoginForm, TokenForm
+from motcua import ratelimit
 
+# Wrong passwords tolerated in 15 minutes for one account from any addresses, and from one
+# address over any accounts; django-axes locks an account on one address after
+# LOGIN_FAILURE_LIMIT.
+FAILURES_PER_ACCOUNT = ratelimit.Limit("login.account", 10, 900)
+FAILURES_PER_ADDRESS = ratelimit.Limit("login.address", 30, 900)
 PENDING_SESSION_KEY = "motcua_pending_login"
 PENDING_SECONDS = 5 * 60
 DEVICE_NAME = "Ứng dụng xác thực"
@@ -53,7 +60,22 @@ def safe_next_url(request) -> str:
 @never_cache
 def login_view(request):
     next_url = safe_next_url(request)
+    if request.method == "POST":
+        # Beyond django-axes (an account from one address): guessing one account from many
+        # addresses, and one address trying passwords on many accounts (spraying).
+        address = ratelimit.client_ip(request)
+        account = (request.POST.get("username") or "").strip().lower()[:150]
+        wait = (ratelimit.retry_after(FAILURES_PER_ACCOUNT, account)
+                or ratelimit.retry_after(FAILURES_PER_ADDRESS, address))
+        if wait:
+            response = render(request, "accounts/login.html", {
+                "form": LoginForm(request), "next": next_url, "throttled": ratelimit.message(wait)}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
     form = LoginForm(request, data=request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not form.is_valid() and form.non_field_errors():
+        ratelimit.hit(FAILURES_PER_ACCOUNT, account)
+        ratelimit.hit(FAILURES_PER_ADDRESS, address)
     if request.method == "POST" and form.is_valid():
         user = form.get_user()
         if user.requires_two_factor:

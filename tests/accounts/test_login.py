@@ -118,3 +118,24 @@ def test_logout_ignores_an_off_site_next(client, minh):
 
     assert response.status_code == 302
     assert response.url == reverse("home")
+
+
+def test_one_account_guessed_from_many_addresses_is_locked_everywhere(client, minh, hoa):
+    from accounts.views import FAILURES_PER_ACCOUNT
+
+    for n in range(FAILURES_PER_ACCOUNT.count):
+        client.post(LOGIN, {"username": "minh", "password": f"sai-{n}"}, REMOTE_ADDR=f"198.51.100.{n}")
+    locked = client.post(LOGIN, {"username": "minh", "password": PASSWORD}, REMOTE_ADDR="192.0.2.50")
+    assert locked.status_code == 429 and "Tạm khóa đăng nhập" in locked.content.decode()
+    assert int(locked["Retry-After"]) > 0 and session_user_id(client) is None
+    ok = client.post(LOGIN, {"username": "hoa", "password": PASSWORD}, REMOTE_ADDR="192.0.2.50")
+    assert ok.status_code == 302  # another account from the same address
+
+
+def test_one_address_spraying_passwords_over_accounts_is_stopped(client, minh, hoa):
+    from accounts.views import FAILURES_PER_ADDRESS
+
+    for n in range(FAILURES_PER_ADDRESS.count):
+        client.post(LOGIN, {"username": f"nguoi-{n}", "password": "matkhau123"}, REMOTE_ADDR="203.0.113.66")
+    assert client.post(LOGIN, {"username": "hoa", "password": PASSWORD}, REMOTE_ADDR="203.0.113.66").status_code == 429
+    assert client.post(LOGIN, {"username": "hoa", "password": PASSWORD}, REMOTE_ADDR="203.0.113.67").status_code == 302
