@@ -29,7 +29,7 @@ class MotcuaAdminSite(admin.AdminSite):
         user = request.user
         if not (user.is_active and user.is_staff):
             return False
-        if getattr(user, "requires_two_factor", False):
+        if getattr(user, "needs_second_factor", False):
             is_verified = getattr(user, "is_verified", None)  # installed by django_otp's OTPMiddleware
             return bool(is_verified and is_verified())
         return True

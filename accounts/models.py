@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -47,6 +48,17 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    @property
+    def needs_second_factor(self) -> bool:
+        """Chosen for the account, or required of every account that can reach the admin or
+        sign off results (a leader) when TWO_FACTOR_FOR_STAFF is on (the production default)."""
+        if self.requires_two_factor:
+            return True
+        if not settings.TWO_FACTOR_FOR_STAFF:
+            return False
+        return self.is_staff or self.is_superuser or self.memberships.filter(
+            role=Role.LEADER, is_active=True).exists()
 
     def clean(self) -> None:
         super().clean()

@@ -3,7 +3,8 @@
 1. /accounts/login/ checks the username and password through
    django.contrib.auth.authenticate (django-axes counts failures and locks the
    username+address pair; motcua.ratelimit limits one account from many addresses and one
-   address over many accounts). Accounts without `requires_two_factor` are logged in at once.
+   address over many accounts). Accounts that need no second factor (`needs_second_factor`)
+   are logged in at once.
 2. Otherwise nobody is logged in yet: the pending user id is kept in the session for a few
    minutes and /accounts/two-factor/ asks for the 6-digit code of their authenticator app,
    or — the first time — shows a QR code to enrol one. Only a correct code logs them in,
@@ -78,7 +79,7 @@ def login_view(request):
         ratelimit.hit(FAILURES_PER_ADDRESS, address)
     if request.method == "POST" and form.is_valid():
         user = form.get_user()
-        if user.requires_two_factor:
+        if user.needs_second_factor:
             if request.user.is_authenticated and request.user.pk != user.pk:
                 auth_logout(request)  # nobody stays logged in while another account proves itself
             request.session.cycle_key()

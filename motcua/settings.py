@@ -185,6 +185,9 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
 # Login throttling (django-axes): lock a username+address pair after repeated failures.
+# Every account that can reach the admin or sign off results (leaders) logs in with a second
+# factor (TOTP); off in development so the demo accounts log in with their password alone.
+TWO_FACTOR_FOR_STAFF = env_bool("TWO_FACTOR_FOR_STAFF", PRODUCTION)
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -192,3 +192,19 @@ def test_starting_a_two_factor_login_ends_another_accounts_session(client, minh,
 
     assert "_auth_user_id" not in client.session
     assert client.session[PENDING_SESSION_KEY]["user_id"] == quan_2fa.pk
+
+
+@pytest.mark.parametrize(("who", "needs"), [("son", True), ("dung", True), ("minh", False), ("lan", False)])
+def test_in_production_admins_and_leaders_need_a_second_factor(request, client, settings, who, needs):
+    settings.TWO_FACTOR_FOR_STAFF = True
+    user = request.getfixturevalue(who)
+    assert user.needs_second_factor is needs
+    response = client.post(LOGIN, {"username": user.username, "password": PASSWORD})
+    assert (response.status_code, response.url == reverse("accounts:two_factor")) == (302, needs)
+    assert (PENDING_SESSION_KEY in client.session) is needs
+
+
+def test_in_development_the_demo_accounts_log_in_with_a_password(client, settings, son):
+    settings.TWO_FACTOR_FOR_STAFF = False
+    assert son.needs_second_factor is False
+    assert client.post(LOGIN, {"username": son.username, "password": PASSWORD}).url != reverse("accounts:two_factor")
