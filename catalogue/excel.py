@@ -47,6 +47,7 @@ from catalogue.specs import (
     spec_of,
     write_spec,
 )
+from motcua.inputs import has_controls
 from motcua.textsearch import normalize
 
 V = ProcedureVersion
@@ -357,9 +358,28 @@ def parse_cell(value: Any, column: Column) -> Any:
     if column.kind == "actions":
         return _parse_actions(value, column)
     text = _text(value)
+    _refuse_hidden_characters(text)
     if column.max_length and len(text) > column.max_length:
         raise CellProblem(f"dài {len(text)} ký tự, vượt quá {column.max_length} ký tự cho phép.")
     return text
+
+
+# Excel and LibreOffice write a control character of a cell as the escape _x000B_, which
+# openpyxl hands back literally; either form would be stored and published as garbage.
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _refuse_hidden_characters(text: str) -> None:
+    for match in _ESCAPED.finditer(text):
+        code = int(match.group(1), 16)
+        if code < 0x20 or code == 0x7F:
+            raise CellProblem(f"ô chứa ký tự điều khiển ẩn ({match.group(0)}, thường do dán từ tài liệu khác); "
+                              "hãy xóa ký tự đó rồi nhập lại.")
+    if has_controls(text):
+        raise CellProblem("ô chứa ký tự điều khiển ẩn (thường do dán từ tài liệu khác); hãy xóa ký tự đó rồi nhập "
+                          "lại.")
+    if "\t" in text:
+        raise CellProblem("ô chứa ký tự tab; hãy thay bằng dấu cách.")
 
 
 def format_cell(value: Any, column: Column) -> Any:
@@ -431,6 +451,17 @@ def _read_sheet(ws, sheet: str, columns: tuple[Column, ...], errors: _Collector,
         return []
     total = ws.max_row - 1 if ws.max_row else None
     rows: list[Row] = []
+    try:
+        _read_rows(rows_iter, total, sheet, columns, positions, rows, errors, progress)
+    except Exception:  # the sheet's XML is broken past the header (a raw invalid character…)
+        errors.add(sheet, None, None, f"Sheet «{sheet}» bị hỏng sau dòng {len(rows) + 1} và không đọc được; hãy mở "
+                   "tệp bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi tải lên lại.")
+        errors.unreadable.add(sheet)
+        return []
+    return rows
+
+
+def _read_rows(rows_iter, total, sheet, columns, positions, rows, errors, progress) -> None:
     for number, cells in enumerate(progress(rows_iter, total, f"Kiểm tra sheet {sheet}"), start=2):
         cells = tuple(cells or ())
         raw = {c.attr: (cells[positions[c.attr]] if positions[c.attr] < len(cells) else None) for c in columns}
@@ -444,7 +475,6 @@ def _read_sheet(ws, sheet: str, columns: tuple[Column, ...], errors: _Collector,
                 row.bad.add(column.attr)
                 errors.add(sheet, number, column.header, _capitalise(str(problem)))
         rows.append(row)
-    return rows
 
 
 def _capitalise(message: str) -> str:

@@ -277,3 +277,33 @@ def test_single_bad_cells_are_named(agency_a, cell, value):
 
     assert specs == []
     assert ("Thủ tục", 2, cell) in positions(errors)
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ("Công trình phù hợp_x000B_ quy hoạch", "_x000B_"),  # what Excel writes for a control character
+    ("Công trình\tphù hợp quy hoạch", "tab"),
+])
+def test_hidden_characters_in_a_cell_are_refused_with_the_cell_named(agency_a, typed, says):
+    sheets = permit_sheets(agency_a)
+    sheets["Thủ tục"][0]["Yêu cầu, điều kiện"] = typed
+    specs, errors = read_workbook(io.BytesIO(make_workbook(sheets)))
+    (error,) = errors
+    assert (error.sheet, error.row, error.column) == ("Thủ tục", 2, "Yêu cầu, điều kiện")
+    assert says in error.message and specs == []
+
+
+def test_a_workbook_broken_inside_a_sheet_is_a_clear_error_not_a_crash(agency_a):
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(make_workbook(permit_sheets(agency_a))))
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b"<v>15</v>" in data  # the time limit of the procedure row
+                data = data.replace(b"<v>15</v>", b"<v>1\x015</v>")
+            out.writestr(item, data)
+    specs, errors = read_workbook(io.BytesIO(broken.getvalue()))
+    assert specs == [] and errors
+    assert any(e.sheet == "Thủ tục" and "bị hỏng" in e.message and "LibreOffice" in e.message for e in errors)
