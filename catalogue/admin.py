@@ -409,7 +409,8 @@ class ProcedureVersionAdmin(PolicyAdminMixin, admin.ModelAdmin):
             if result.ok:
                 messages.success(
                     request, f"Đã nhập {result.written} thủ tục: {result.published} phiên bản được công bố, "
-                    f"{result.drafts} bản nháp.",
+                    f"{result.drafts} bản nháp" + (f"; {result.unchanged} thủ tục không đổi." if result.unchanged
+                                                   else "."),
                 )
                 return HttpResponseRedirect(reverse("admin:catalogue_procedureversion_changelist"))
         context = {

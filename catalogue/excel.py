@@ -190,6 +190,7 @@ class ImportResult:
     written: int = 0
     published: int = 0
     drafts: int = 0
+    unchanged: int = 0  # the same as the procedure's latest version: nothing written
     dry_run: bool = False
 
     @property
@@ -787,9 +788,14 @@ def import_workbook(file, user=None, progress: Progress | None = None, *, dry_ru
     result = ImportResult(specs=specs, errors=list(errors), dry_run=dry_run)
     if errors:
         return result
+    latest = _latest_versions([spec.code for spec in specs])
     try:
         with transaction.atomic():
             for spec in progress(specs, len(specs), "Ghi thủ tục"):
+                # Re-importing an unchanged row must not publish a new version of it.
+                if spec.code in latest and spec_of(latest[spec.code]) == spec:
+                    result.unchanged += 1
+                    continue
                 try:
                     write_spec(spec, user)
                 except (ValidationError, PermissionDenied, DatabaseError) as exc:
@@ -808,8 +814,16 @@ def import_workbook(file, user=None, progress: Progress | None = None, *, dry_ru
                 raise _Rollback
     except _Rollback:
         if result.errors:
-            result.written = result.published = result.drafts = 0
+            result.written = result.published = result.drafts = result.unchanged = 0
     return result
+
+
+def _latest_versions(codes: list[str]) -> dict[str, ProcedureVersion]:
+    """The newest version (published or draft) of each procedure code that exists."""
+    newest = ProcedureVersion.objects.filter(procedure=OuterRef("procedure")).order_by("-number").values("pk")[:1]
+    rows = (ProcedureVersion.objects.filter(procedure__code__in=codes, pk=Subquery(newest))
+            .select_related("procedure", "field", "competent_agency", "receiving_agency"))
+    return {v.procedure.code: v for v in rows}
 
 
 # --- writing --------------------------------------------------------------------------------

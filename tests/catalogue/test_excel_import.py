@@ -82,12 +82,13 @@ def test_export_import_export_is_lossless(agency_a, agency_b):
     first = write_workbook(ProcedureVersion.objects.all())
     again = import_workbook(io.BytesIO(first))
     assert again.errors == []
-    # (the permit got a new published version 2; the draft was rewritten in place)
-    latest = ProcedureVersion.objects.exclude(procedure__code="1.009994", number=1)
+    # (nothing changed, so nothing was written: no new version of either procedure)
+    assert (again.written, again.unchanged) == (0, 2)
+    latest = ProcedureVersion.objects.all()
     second = write_workbook(latest)
 
     # Then the two exports hold exactly the same cells
-    assert sorted(latest.values_list("number", flat=True)) == [1, 2]
+    assert sorted(latest.values_list("number", flat=True)) == [1, 1]
     assert read_cells(first) == read_cells(second)
     assert read_cells(first)["Quy trình"][2][5] == agency_b.code
 
@@ -307,3 +308,17 @@ def test_a_workbook_broken_inside_a_sheet_is_a_clear_error_not_a_crash(agency_a)
     specs, errors = read_workbook(io.BytesIO(broken.getvalue()))
     assert specs == [] and errors
     assert any(e.sheet == "Thủ tục" and "bị hỏng" in e.message and "LibreOffice" in e.message for e in errors)
+
+
+def test_an_unchanged_workbook_imported_again_publishes_nothing(agency_a):
+    sheets = merge_sheets(permit_sheets(agency_a), same_day_sheets(agency_a))
+    assert import_workbook(io.BytesIO(make_workbook(sheets))).ok
+    versions = list(ProcedureVersion.objects.order_by("pk").values_list("pk", "number", "state"))
+    exported = write_workbook(ProcedureVersion.objects.all())
+    again = import_workbook(io.BytesIO(exported))
+    assert again.ok and (again.written, again.unchanged) == (0, 2)
+    assert list(ProcedureVersion.objects.order_by("pk").values_list("pk", "number", "state")) == versions
+    # One changed cell: that procedure alone gets a new version
+    sheets["Thủ tục"][0]["Kết quả thực hiện"] = "Giấy phép xây dựng (bản điện tử)"
+    changed = import_workbook(io.BytesIO(make_workbook(sheets)))
+    assert (changed.written, changed.unchanged) == (1, 1)

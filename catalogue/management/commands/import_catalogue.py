@@ -39,7 +39,8 @@ class Command(BaseCommand):
             for error in result.errors:
                 self.stderr.write(str(error))
             raise CommandError(f"Tệp có {len(result.errors)} lỗi; không có thủ tục nào được nhập.", returncode=1)
-        summary = (f"{result.written} thủ tục ({result.published} công bố, {result.drafts} bản nháp)")
+        summary = (f"{result.written} thủ tục ({result.published} công bố, {result.drafts} bản nháp)"
+                   + (f"; {result.unchanged} thủ tục không đổi" if result.unchanged else ""))
         if dry_run:
             self.stdout.write(self.style.SUCCESS(f"Kiểm tra xong, tệp hợp lệ: sẽ nhập {summary}. Chưa lưu gì."))
         else:
