@@ -13,6 +13,7 @@ workbook without a single problem is written, through `write_spec`, in one trans
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from collections.abc import Callable, Iterable
@@ -65,6 +66,7 @@ class Column:
     max_length: int | None = None
     width: int = 18
     blank: Any = None  # the value of an empty optional cell (text: "", bool: False)
+    optional_header: bool = False  # a workbook written before this column existed may lack it
 
 
 def _choices(text_choices) -> tuple[tuple[str, str], ...]:
@@ -106,6 +108,7 @@ PROCEDURE_COLUMNS = (
     Column("Yêu cầu, điều kiện", "requirements", width=40),
     Column("Ghi chú phí, lệ phí", "fee_note", width=30),
     Column("Ngày hiệu lực", "effective_from", "date", width=14),
+    Column("Phiên bản", "number", "int", width=10, optional_header=True),
 )
 
 COMPONENT_COLUMNS = (
@@ -444,7 +447,7 @@ def _read_sheet(ws, sheet: str, columns: tuple[Column, ...], errors: _Collector,
         column = wanted.get(normalize(_text(title)))
         if column is not None and column.attr not in positions:
             positions[column.attr] = index
-    missing = [c for c in columns if c.attr not in positions]
+    missing = [c for c in columns if c.attr not in positions and not c.optional_header]
     for column in missing:
         errors.add(sheet, 1, column.header, "Thiếu cột này ở dòng tiêu đề.")
     if missing:
@@ -465,7 +468,8 @@ def _read_sheet(ws, sheet: str, columns: tuple[Column, ...], errors: _Collector,
 def _read_rows(rows_iter, total, sheet, columns, positions, rows, errors, progress) -> None:
     for number, cells in enumerate(progress(rows_iter, total, f"Kiểm tra sheet {sheet}"), start=2):
         cells = tuple(cells or ())
-        raw = {c.attr: (cells[positions[c.attr]] if positions[c.attr] < len(cells) else None) for c in columns}
+        raw = {c.attr: (cells[positions[c.attr]] if c.attr in positions and positions[c.attr] < len(cells) else None)
+               for c in columns}
         if all(_is_blank(v) for v in raw.values()):
             continue
         row = Row(number, {}, set(), raw)
@@ -793,7 +797,7 @@ def import_workbook(file, user=None, progress: Progress | None = None, *, dry_ru
         with transaction.atomic():
             for spec in progress(specs, len(specs), "Ghi thủ tục"):
                 # Re-importing an unchanged row must not publish a new version of it.
-                if spec.code in latest and spec_of(latest[spec.code]) == spec:
+                if spec.code in latest and _same_content(spec_of(latest[spec.code]), spec):
                     result.unchanged += 1
                     continue
                 try:
@@ -816,6 +820,11 @@ def import_workbook(file, user=None, progress: Progress | None = None, *, dry_ru
         if result.errors:
             result.written = result.published = result.drafts = result.unchanged = 0
     return result
+
+
+def _same_content(a: ProcedureSpec, b: ProcedureSpec) -> bool:
+    """Equal but for the version number, which an import never changes on an existing procedure."""
+    return dataclasses.replace(a, number=None) == dataclasses.replace(b, number=None)
 
 
 def _latest_versions(codes: list[str]) -> dict[str, ProcedureVersion]:

@@ -81,6 +81,9 @@ class ProcedureSpec:
     fee_note: str = ""
     requirements: str = ""
     effective_from: date | None = None  # None: leave as a draft
+    # The number a new procedure's first version takes (an export imported into another
+    # database keeps its version numbers); an existing procedure numbers its new version itself.
+    number: int | None = None
     components: list[ComponentSpec] = field(default_factory=list)
     fees: list[FeeSpec] = field(default_factory=list)
     legal_bases: list[LegalBasisSpec] = field(default_factory=list)
@@ -104,6 +107,7 @@ def spec_of(version: ProcedureVersion) -> ProcedureSpec:
         competent_agency_code=version.competent_agency.code,
         receiving_agency_code=version.receiving_agency.code,
         effective_from=version.effective_from,
+        number=version.number,
         **{name: getattr(version, name) for name in VERSION_FIELDS},
         components=[
             ComponentSpec(c.name, c.originals, c.certified_copies, c.copies, c.requirement, c.condition,
@@ -138,7 +142,7 @@ def write_spec(spec: ProcedureSpec, user=None) -> ProcedureVersion:
     values.update(field=field_row, competent_agency=agencies[spec.competent_agency_code],
                   receiving_agency=agencies[spec.receiving_agency_code])
     if created or not procedure.versions.exists():
-        version = ProcedureVersion(procedure=procedure, number=1, **values)
+        version = ProcedureVersion(procedure=procedure, number=spec.number or 1, **values)
     else:
         version = start_draft(procedure)
         for name, value in values.items():

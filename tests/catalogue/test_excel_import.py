@@ -322,3 +322,32 @@ def test_an_unchanged_workbook_imported_again_publishes_nothing(agency_a):
     sheets["Thủ tục"][0]["Kết quả thực hiện"] = "Giấy phép xây dựng (bản điện tử)"
     changed = import_workbook(io.BytesIO(make_workbook(sheets)))
     assert (changed.written, changed.unchanged) == (1, 1)
+
+
+def test_version_numbers_survive_a_round_trip_into_another_database(agency_a):
+    sheets = permit_sheets(agency_a)
+    assert import_workbook(io.BytesIO(make_workbook(sheets))).ok
+    sheets["Thủ tục"][0]["Kết quả thực hiện"] = "Giấy phép xây dựng (bản điện tử)"
+    assert import_workbook(io.BytesIO(make_workbook(sheets))).ok  # version 2
+    exported = write_workbook(ProcedureVersion.objects.filter(number=2))
+    assert read_cells(exported)["Thủ tục"][1][-1] == 2  # the last column: "Phiên bản"
+    # "Another database": the same agencies, no catalogue yet
+    ProcedureVersion.objects.all().delete()
+    from catalogue.models import Procedure
+
+    Procedure.objects.all().delete()
+    assert import_workbook(io.BytesIO(exported)).ok
+    assert list(ProcedureVersion.objects.values_list("number", flat=True)) == [2]
+
+
+def test_a_workbook_without_the_version_column_still_imports(agency_a):
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(make_workbook(permit_sheets(agency_a))))
+    sheet = book["Thủ tục"]
+    sheet.delete_cols([c.value for c in sheet[1]].index("Phiên bản") + 1)  # as written before the column existed
+    older = io.BytesIO()
+    book.save(older)
+    assert "Phiên bản" not in read_cells(older.getvalue())["Thủ tục"][0]
+    result = import_workbook(io.BytesIO(older.getvalue()))
+    assert result.ok and list(ProcedureVersion.objects.values_list("number", flat=True)) == [1]

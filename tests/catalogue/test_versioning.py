@@ -94,4 +94,6 @@ def test_writing_a_spec_again_creates_the_next_version(permit, permit_spec):
 
 
 def test_spec_round_trip(permit, permit_spec):
-    assert spec_of(permit) == permit_spec
+    import dataclasses
+
+    assert spec_of(permit) == dataclasses.replace(permit_spec, number=1)  # the version's number comes along
