@@ -205,8 +205,8 @@ class VersionForm(forms.ModelForm):
         fields = (
             "name", "field", "level_central", "level_province", "level_commune", "competent_agency",
             "receiving_agency", "for_citizens", "for_organisations", "time_limit_kind", "time_limit_value",
-            "time_limit_note", "result_type", "result_name", "online_level", "is_lien_thong", "requirements",
-            "fee_note",
+            "time_limit_note", "result_type", "result_name", "online_level", "is_lien_thong", "intake_anywhere",
+            "requirements", "fee_note",
         )
 
     def clean_procedure_code(self):
@@ -265,7 +265,7 @@ class ProcedureVersionAdmin(PolicyAdminMixin, admin.ModelAdmin):
         "name", "field", ("level_central", "level_province", "level_commune"),
         "competent_agency", "receiving_agency", ("for_citizens", "for_organisations"),
         ("time_limit_kind", "time_limit_value"), "time_limit_note", ("result_type", "result_name"),
-        "online_level", "is_lien_thong", "requirements", "fee_note",
+        "online_level", ("is_lien_thong", "intake_anywhere"), "requirements", "fee_note",
     )
 
     def get_fieldsets(self, request, obj=None):

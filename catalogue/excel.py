@@ -109,6 +109,7 @@ PROCEDURE_COLUMNS = (
     Column("Ghi chú phí, lệ phí", "fee_note", width=30),
     Column("Ngày hiệu lực", "effective_from", "date", width=14),
     Column("Phiên bản", "number", "int", width=10, optional_header=True),
+    Column("Tiếp nhận không phụ thuộc địa giới", "intake_anywhere", "bool", width=12, optional_header=True),
 )
 
 COMPONENT_COLUMNS = (

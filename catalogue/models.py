@@ -126,6 +126,13 @@ class ProcedureVersion(models.Model):
     result_name = models.CharField("kết quả thực hiện", max_length=500)
     online_level = models.CharField("mức độ trực tuyến", max_length=10, choices=OnlineLevel.choices)
     is_lien_thong = models.BooleanField("thực hiện liên thông", default=False)
+    # Where the law lets a dossier be received outside the procedure's receiving agency (the
+    # 2025 two-tier reform: "tiếp nhận không phụ thuộc địa giới hành chính"), any commune's
+    # one-stop counter or the service centre may take it in; otherwise only the receiving agency.
+    intake_anywhere = models.BooleanField(
+        "tiếp nhận không phụ thuộc địa giới hành chính", default=False,
+        help_text="Bộ phận Một cửa của mọi xã, phường và Trung tâm Phục vụ hành chính công đều được tiếp nhận "
+                  "hồ sơ của thủ tục này. Để trống: chỉ cơ quan tiếp nhận của thủ tục.")
     requirements = models.TextField("yêu cầu, điều kiện thực hiện", blank=True)
 
     # Normalised copies for diacritic-insensitive search (motcua.textsearch), padded with

@@ -77,6 +77,7 @@ class ProcedureSpec:
     for_citizens: bool = True
     for_organisations: bool = False
     is_lien_thong: bool = False
+    intake_anywhere: bool = False
     time_limit_note: str = ""
     fee_note: str = ""
     requirements: str = ""
@@ -93,7 +94,7 @@ class ProcedureSpec:
 VERSION_FIELDS = (
     "name", "level_central", "level_province", "level_commune", "for_citizens", "for_organisations",
     "time_limit_kind", "time_limit_value", "time_limit_note", "fee_note", "result_type", "result_name",
-    "online_level", "is_lien_thong", "requirements",
+    "online_level", "is_lien_thong", "intake_anywhere", "requirements",
 )
 
 

@@ -147,6 +147,7 @@ def submit(
         applicant, **{f.name: clean_text(getattr(applicant, f.name), multiline=False)
                       for f in dataclasses.fields(applicant)})
     receiving_agency = receiving_agency or version.receiving_agency
+    _check_receiving_agency(version, receiving_agency)
 
     def build() -> Dossier:
         return Dossier(
@@ -172,6 +173,23 @@ def submit(
         if channel == Channel.ONLINE:
             raise ActionDenied("Chỉ công dân, tổ chức đã đăng nhập mới nộp hồ sơ trực tuyến.") from None
         raise
+
+
+def _check_receiving_agency(version: ProcedureVersion, agency) -> None:
+    """A dossier is received where the catalogue says: the procedure's receiving agency, or,
+    for a procedure received regardless of administrative boundaries, any active commune
+    committee or service centre (docs/domain/one-stop.md §1, the 2025 reform)."""
+    from units.models import Agency
+
+    if agency.pk == version.receiving_agency_id:
+        return
+    one_stop = {Agency.Kind.PEOPLES_COMMITTEE, Agency.Kind.SERVICE_CENTER}
+    if version.intake_anywhere and agency.is_active and agency.kind in one_stop:
+        return
+    where = ("Bộ phận Một cửa của xã, phường hoặc Trung tâm Phục vụ hành chính công" if version.intake_anywhere
+             else str(version.receiving_agency))
+    raise ActionError(Code.WRONG_RECEIVING_AGENCY, f"Thủ tục “{version.name}” chỉ được tiếp nhận tại {where}.",
+                      field="receiving_agency")
 
 
 def _check_applicant(applicant: Applicant) -> None:

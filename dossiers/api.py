@@ -61,7 +61,8 @@ MAX_KEY_LENGTH = 64
 # dossier's current state (409).
 INPUT_ERRORS = frozenset({
     Code.MISSING_REASON, Code.INVALID_AMOUNT, Code.INVALID_DATE, Code.BAD_ASSIGNEE, Code.INVALID_APPLICANT,
-    Code.NOT_ONLINE, Code.VERSION_NOT_IN_FORCE, Code.SAME_AGENCY, Code.INVALID_COMPONENT, Code.INVALID_FILE_TYPE,
+    Code.NOT_ONLINE, Code.VERSION_NOT_IN_FORCE, Code.WRONG_RECEIVING_AGENCY, Code.SAME_AGENCY, Code.INVALID_COMPONENT,
+    Code.INVALID_FILE_TYPE,
     Code.EMPTY_FILE, Code.IDEMPOTENCY_KEY_REUSED,
 })
 # The actions of the table a client takes through /dossiers/{id}/actions/{action}: intake,

@@ -55,6 +55,7 @@ class Code(StrEnum):
     INVALID_AMOUNT = "invalid_amount"
     INVALID_DATE = "invalid_date"
     INVALID_APPLICANT = "invalid_applicant"
+    WRONG_RECEIVING_AGENCY = "wrong_receiving_agency"
     NOT_ONLINE = "not_online"
     VERSION_NOT_IN_FORCE = "version_not_in_force"
     INVALID_COMPONENT = "invalid_component"
