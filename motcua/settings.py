@@ -11,6 +11,7 @@ import os
 import warnings
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "motcua.middleware.SecurityHeaders",
+    "csp.middleware.CSPMiddleware",
     # Axes must come last: it inspects the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -372,6 +374,26 @@ STATICFILES_DIRS = [
     ("vendor/leaflet-markercluster", xstatic.pkg.leaflet_markercluster.BASE_DIR),
 ]
 
+
+# --- Content-Security-Policy (django-csp) -------------------------------------------------
+# No page has an inline script: scripts come from this site only. Inline style attributes stay
+# allowed (Django's admin and Leaflet's map set them). Map tiles may come from the tile server
+# ("https://{s}.tile.example.vn/…" allows every sub-domain it names).
+_tiles = urlsplit(FIELDREPORTS_TILE_URL.replace("{s}", "*")) if FIELDREPORTS_TILE_URL else None
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *([f"{_tiles.scheme}://{_tiles.netloc}"] if _tiles else [])],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 # --- Operations: logs, metrics, error reporting (docs/deploy.md) -------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 # "json": one JSON object per line (motcua/logging.py), for a log collector; gunicorn's lines

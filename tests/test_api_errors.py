@@ -82,3 +82,22 @@ def test_a_logged_in_persons_pages_are_never_stored_by_browsers_or_proxies(clien
 def test_anonymous_public_pages_may_be_cached_and_the_lookup_never(client, db):
     assert "no-store" not in client.get("/thu-tuc/").get("Cache-Control", "")
     assert client.get("/tra-cuu-ho-so/?ma=X&mat-khau=Y")["Cache-Control"] == "no-store"
+
+
+def test_every_page_carries_a_content_security_policy_without_inline_scripts(client, db, settings):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+
+
+def test_no_template_has_an_inline_script():
+    """The policy forbids inline scripts; a template with one would break in the browser."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    inline = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.I)
+    handlers = re.compile(r"\son[a-z]+=", re.I)
+    offenders = [str(p.relative_to(root)) for p in root.glob("*/templates/**/*.html")
+                 if ".venv" not in p.parts and (inline.search(p.read_text()) or handlers.search(p.read_text()))]
+    assert offenders == []
