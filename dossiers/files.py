@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -157,7 +158,7 @@ def sniff(fileobj) -> FileKind | None:
     fileobj.seek(0)
     try:
         if head.startswith(b"%PDF-"):
-            return PDF
+            return _pdf(fileobj)
         if head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff"):
             return _image(fileobj)
         if head.startswith(b"PK\x03\x04"):
@@ -167,15 +168,40 @@ def sniff(fileobj) -> FileKind | None:
         fileobj.seek(0)
 
 
+def _pdf(fileobj) -> FileKind | None:
+    """A PDF is one that opens and has a page: a `%PDF-` prefix alone proves nothing."""
+    from pypdf import PdfReader
+
+    try:
+        return PDF if len(PdfReader(fileobj, strict=False).pages) > 0 else None
+    except Exception:  # pypdf raises many kinds on a broken file; any of them means "not a PDF"
+        return None
+
+
+# Markup that a browser would run if the file were ever served as a page: an image that also
+# holds it is a polyglot, made to fool a viewer, not a scan.
+_MARKUP = re.compile(rb"<(?:html|script|svg|iframe|!doctype)", re.IGNORECASE)
+
+
 def _image(fileobj) -> FileKind | None:
-    """Pillow confirms the image is what its magic number claims and is not corrupt."""
+    """Pillow confirms the image is what its magic number claims: the header is read, the
+    pixel count bounded before decoding, and the whole picture decoded."""
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(fileobj) as image:
             found = image.format
+            pixels = image.size[0] * image.size[1]
             image.verify()
+        if pixels > settings.DOSSIER_IMAGE_MAX_PIXELS:
+            return None
+        fileobj.seek(0)
+        with Image.open(fileobj) as image:
+            image.load()
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        return None
+    fileobj.seek(0)
+    if _MARKUP.search(fileobj.read()):
         return None
     return {"JPEG": JPEG, "PNG": PNG}.get(found)
 

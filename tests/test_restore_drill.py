@@ -19,13 +19,13 @@ from dossiers import actions
 from dossiers.files import attach_file
 from dossiers.models import Channel, Dossier, DossierEvent, DossierFile
 from tests.catalogue.conftest import building_permit_spec
-from tests.dossiers.conftest import LAN
+from tests.dossiers.conftest import LAN, pdf_bytes
 from tests.workflow.test_crash import database_url
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[1]
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def test_backup_then_restore_gives_a_complete_verified_copy(agency_a, hoa, settings, tmp_path):

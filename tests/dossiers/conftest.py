@@ -23,6 +23,17 @@ LAN = Applicant("citizen", "046190000123", "Nguyễn Thị Lan", "12 Lê Lợi, 
                 "lan@example.vn")
 
 
+def pdf_bytes(text: str = "Đơn đề nghị") -> bytes:
+    """A real one-page PDF (fpdf2): dossier files must open, not only start with %PDF-."""
+    from fpdf import FPDF
+
+    document = FPDF()
+    document.add_page()
+    document.set_font("helvetica", size=12)
+    document.cell(text=text.encode("ascii", "ignore").decode() or "PDF")
+    return bytes(document.output())
+
+
 def verify_dossier(dossier):
     """The first broken link of the dossier's event chain, or None (workflow/chain.py)."""
     from dossiers.machine import DOSSIER

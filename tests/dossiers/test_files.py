@@ -13,8 +13,9 @@ from dossiers.actions import ActionError
 from dossiers.files import attach_file, sniff
 from dossiers.models import DossierFile
 from tests.dossiers.api_helpers import BASE, act, client_for, intake_dossier
+from tests.dossiers.conftest import pdf_bytes
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF_BYTES = pdf_bytes()
 HTML_BYTES = b"<!DOCTYPE html><html><body><script>alert('x')</script></body></html>"
 
 
@@ -234,3 +235,20 @@ def test_attaching_is_recorded_once_in_the_audit_trail(submitted, form, hoa):
 def test_a_missing_file_field_is_invalid_input(submitted, hoa):
     response = client_for(hoa).post(f"{BASE}/{submitted.pk}/files", {})
     assert response.status_code == 422 and response.json()["code"] == "invalid_input"
+
+
+@pytest.mark.parametrize(("content", "why"), [
+    (b"%PDF-1.7\n<html><script>alert(1)</script></html>", "a %PDF- prefix that does not open"),
+    (image_bytes("JPEG") + b"<html><script>alert(1)</script></html>", "a JPEG/HTML polyglot"),
+])
+def test_files_that_only_look_like_their_type_are_refused(content, why):
+    assert sniff(io.BytesIO(content)) is None, why
+
+
+def test_an_image_too_large_to_decode_is_refused_before_decoding(settings):
+    settings.DOSSIER_IMAGE_MAX_PIXELS = 1_000_000
+    buffer = io.BytesIO()
+    Image.new("L", (2000, 1000), 0).save(buffer, "PNG")
+    assert sniff(io.BytesIO(buffer.getvalue())) is None
+    settings.DOSSIER_IMAGE_MAX_PIXELS = 2_000_000
+    assert sniff(io.BytesIO(buffer.getvalue())).content_type == "image/png"

@@ -24,14 +24,14 @@ from dossiers.models import Channel, Dossier
 from dossiers.states import State
 from tests.catalogue.conftest import building_permit_spec
 from tests.conftest import make_user, staff
-from tests.dossiers.conftest import LAN
+from tests.dossiers.conftest import LAN, pdf_bytes
 from tests.workflow.matrix import check
 from workflow import engine
 from workflow.actors import SYSTEM
 from workflow.errors import ActionError
 from workflow.machine import NEW
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture
