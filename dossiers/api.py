@@ -29,6 +29,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from ninja import File, Form, Header, Query, Router, Schema
 from ninja.files import UploadedFile
@@ -155,6 +156,7 @@ class FileOut(Schema):
     sha256: str
     uploaded_by: str | None
     uploaded_at: datetime
+    download_url: str  # served to those who may see the dossier; never a public file address
 
 
 class DossierSummary(Schema):
@@ -426,6 +428,7 @@ def _file(f: DossierFile) -> dict:
         "size": f.size, "sha256": f.sha256,
         "uploaded_by": (f.uploaded_by.full_name or f.uploaded_by.username) if f.uploaded_by else None,
         "uploaded_at": _t(f.uploaded_at),
+        "download_url": reverse("dossiers:file", args=[f.dossier_id, f.pk]),
     }
 
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from dossiers.states import STATUS_OF, State, Status
+from motcua.private_storage import private_storage
 from workdays.calendar import Timeliness
 from workflow.models import ChainedEvent, ChainedObject
 
@@ -129,7 +130,8 @@ class DossierFile(models.Model):
         "catalogue.Component", verbose_name="thành phần", null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
     )
-    file = models.FileField("tệp", upload_to=component_upload_path, max_length=200)
+    # Never by URL: served by dossiers/downloads.py to those who may see the dossier.
+    file = models.FileField("tệp", upload_to=component_upload_path, max_length=200, storage=private_storage)
     original_name = models.CharField("tên tệp gốc", max_length=255)
     content_type = models.CharField("loại tệp", max_length=100)
     extension = models.CharField(max_length=10)
@@ -221,7 +223,8 @@ class IssuedForm(models.Model):
     dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.PROTECT, related_name="forms")
     kind = models.CharField("mẫu", max_length=2, choices=Kind.choices)
     event = models.ForeignKey(DossierEvent, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    file = models.FileField(upload_to="forms/%Y/%m/", max_length=200)
+    # The receipt carries the lookup secret: private, like the dossier's own files.
+    file = models.FileField(upload_to="forms/%Y/%m/", max_length=200, storage=private_storage)
     sha256 = models.CharField(max_length=64)
     issued_at = models.DateTimeField(auto_now_add=True)
     issued_by = models.ForeignKey(

@@ -229,7 +229,7 @@ STORAGES = {
     "default": {"BACKEND": env_str("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
     # Files never published by URL (field-report photos, served by a view that checks
     # moderation): a private bucket in production. Unset: a folder beside MEDIA_ROOT.
-    **({"fieldreports_photos": {"BACKEND": env_str("PRIVATE_FILE_STORAGE_BACKEND", "")}}
+    **({"private": {"BACKEND": env_str("PRIVATE_FILE_STORAGE_BACKEND", "")}}
        if env_str("PRIVATE_FILE_STORAGE_BACKEND", "") else {}),
     "staticfiles": {
         "BACKEND": "motcua.storage.StaticStorage"
@@ -258,14 +258,14 @@ if _s3_storage in {entry["BACKEND"] for entry in STORAGES.values()}:
         AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME", "")
         if not AWS_STORAGE_BUCKET_NAME:
             raise EnvError("AWS_STORAGE_BUCKET_NAME must be set when FILE_STORAGE_BACKEND is S3")
-    if STORAGES.get("fieldreports_photos", {}).get("BACKEND") == _s3_storage:
+    if STORAGES.get("private", {}).get("BACKEND") == _s3_storage:
         _private_bucket = env_str("AWS_PRIVATE_BUCKET_NAME", "")
         if not _private_bucket:
             raise EnvError("AWS_PRIVATE_BUCKET_NAME must be set when PRIVATE_FILE_STORAGE_BACKEND is S3")
         if _private_bucket == env_str("AWS_STORAGE_BUCKET_NAME", ""):
             # A hidden photo must never be reachable through the other bucket's policy or URLs.
             raise EnvError("AWS_PRIVATE_BUCKET_NAME must name a bucket of its own, not AWS_STORAGE_BUCKET_NAME")
-        STORAGES["fieldreports_photos"]["OPTIONS"] = {
+        STORAGES["private"]["OPTIONS"] = {
             "bucket_name": _private_bucket, "querystring_auth": True, "default_acl": None, "file_overwrite": False,
         }
 

@@ -317,7 +317,7 @@ def test_s3_storage_settings_are_read_only_when_chosen(tmp_path):
             "{k: getattr(settings, k) for k in dir(settings) if k.startswith('AWS_')}]))")
     storages, aws = last_json(django(tmp_path, code, AWS_STORAGE_BUCKET_NAME="ignored"))
     assert storages["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
-    assert "fieldreports_photos" not in storages and aws == {}
+    assert "private" not in storages and aws == {}
 
     code = ("import json; from django.conf import settings; from django.core.files.storage import storages; "
             "from fieldreports.storage import photo_storage; print(json.dumps([settings.STORAGES, "
@@ -330,7 +330,7 @@ def test_s3_storage_settings_are_read_only_when_chosen(tmp_path):
         AWS_S3_REGION_NAME="hn-1", AWS_ACCESS_KEY_ID="AKIA-TEST", AWS_SECRET_ACCESS_KEY="not-a-real-secret"))
     private = {"bucket_name": "motcua-private", "querystring_auth": True, "default_acl": None, "file_overwrite": False}
     assert storages["default"] == {"BACKEND": S3} and default_options == {}
-    assert storages["fieldreports_photos"] == {"BACKEND": S3, "OPTIONS": private}
+    assert storages["private"] == {"BACKEND": S3, "OPTIONS": private}
     assert photo_options == private, "the field-report photos use the private bucket"
     assert aws == {"AWS_STORAGE_BUCKET_NAME": "motcua-files", "AWS_S3_ENDPOINT_URL": "https://s3.internal:9000",
                    "AWS_S3_REGION_NAME": "hn-1", "AWS_ACCESS_KEY_ID": "AKIA-TEST",

@@ -4,6 +4,7 @@ judged by its content, not its name; a refused file leaves nothing stored."""
 import hashlib
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -53,8 +54,9 @@ def stored_files(root) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    return tmp_path
+    """Where dossier files are kept: the private folder beside MEDIA_ROOT, never MEDIA_ROOT."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "private"
 
 
 @pytest.fixture
@@ -252,3 +254,34 @@ def test_an_image_too_large_to_decode_is_refused_before_decoding(settings):
     assert sniff(io.BytesIO(buffer.getvalue())) is None
     settings.DOSSIER_IMAGE_MAX_PIXELS = 2_000_000
     assert sniff(io.BytesIO(buffer.getvalue())).content_type == "image/png"
+
+
+def test_a_file_is_downloaded_only_by_those_who_may_see_the_dossier(submitted, hoa, tu, lan, client, settings):
+    form = submitted.procedure_version.components.first().pk
+    body = upload(client_for(hoa), submitted, "don.pdf", PDF_BYTES, form).json()
+    assert body["download_url"] == f"/ho-so/{submitted.pk}/tep/{body['id']}/"
+    assert not (Path(settings.MEDIA_ROOT) / "dossiers").exists(), "nothing under the published MEDIA_ROOT"
+    got = client_for(hoa).get(body["download_url"])
+    assert got.status_code == 200 and b"".join(got.streaming_content) == PDF_BYTES
+    assert got["Content-Disposition"].startswith("attachment") and got["X-Content-Type-Options"] == "nosniff"
+    assert got["Cache-Control"] == "private, no-store"
+    assert client_for(tu).get(body["download_url"]).status_code == 404  # another agency
+    assert client.get(body["download_url"]).status_code == 302  # anonymous: to the login page
+
+
+def test_files_stored_before_the_private_storage_are_moved_into_it(submitted, hoa, media, settings):
+    import importlib
+
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    form = submitted.procedure_version.components.first().pk
+    body = upload(client_for(hoa), submitted, "don.pdf", PDF_BYTES, form).json()
+    attached = DossierFile.objects.get(pk=body["id"])
+    # As an older version left it: the file in the public storage, not in the private one
+    default_storage.save(attached.file.name, ContentFile(PDF_BYTES))
+    (media / attached.file.name).unlink()
+    importlib.import_module("dossiers.migrations.0003_private_files").move_to_private(apps, None)
+    assert (media / attached.file.name).read_bytes() == PDF_BYTES
+    assert not default_storage.exists(attached.file.name)

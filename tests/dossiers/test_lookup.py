@@ -9,6 +9,7 @@ import motcua.urls
 from dossiers import actions
 from dossiers.forms import lookup_url
 from dossiers.lookup import NOT_FOUND, mask_name
+from tests.dossiers.api_helpers import client_for
 from tests.dossiers.conftest import at
 
 # Until motcua/urls.py includes dossiers.urls, these tests use this module as the URLconf.
@@ -77,3 +78,18 @@ def test_each_history_row_names_the_step_finished_and_the_next_one(received, hoa
     assert (forwarded["done"], forwarded["next"]) == (steps[0].name, steps[1].name)
     assert forwarded["agency"] == dossier.receiving_agency.name  # the agency that finished the step
     assert forwarded["timeliness"]  # of the step finished, beside its own name
+
+
+def test_the_receipt_is_downloaded_with_the_code_and_secret_printed_on_it(client, received, hoa, settings, tmp_path):
+    from dossiers.forms import issue_form
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    issue_form(received, "01", user=hoa)
+    url = f"/tra-cuu-ho-so/{received.code}/{received.lookup_secret}/giay-tiep-nhan.pdf"
+    got = client.get(url)
+    assert got.status_code == 200 and b"".join(got.streaming_content).startswith(b"%PDF-")
+    assert got["Content-Disposition"].startswith("attachment")
+    assert client.get(url.replace(received.lookup_secret, "SAI12345")).status_code == 404
+    assert not (tmp_path / "media" / "forms").exists(), "the receipt is not under the published MEDIA_ROOT"
+    form = received.forms.get()
+    assert client_for(hoa).get(f"/ho-so/{received.pk}/mau/{form.pk}/").status_code == 200
