@@ -36,8 +36,9 @@ def test_backup_then_restore_gives_a_complete_verified_copy(agency_a, hoa, setti
         dossier = actions.receive(actions.submit(version, LAN, hoa, channel=Channel.COUNTER).dossier, hoa).dossier
         attach_file(dossier, None, SimpleUploadedFile(f"don-{n}.pdf", PDF + str(n).encode()), hoa)
         actions.forward(dossier, hoa)
+    private = media.parent / "private"  # dossier files are never under the published MEDIA_ROOT
     files = list(DossierFile.objects.values_list("file", flat=True))
-    assert len(files) == 3 and all((media / name).exists() for name in files)
+    assert len(files) == 3 and all((private / name).exists() for name in files)
     counts = (Dossier.objects.count(), DossierEvent.objects.count(), DossierFile.objects.count())
 
     target = f"motcua_restore_{os.getpid()}"
@@ -67,7 +68,7 @@ def test_backup_then_restore_gives_a_complete_verified_copy(agency_a, hoa, setti
             assert tuple(copy.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in (
                 "dossiers_dossier", "dossiers_dossierevent", "dossiers_dossierfile")) == counts
         for name in files:
-            assert (restored / name).read_bytes() == (media / name).read_bytes(), name
+            assert (restored.parent / "private" / name).read_bytes() == (private / name).read_bytes(), name
     finally:
         with psycopg.connect(server + "postgres", autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
