@@ -87,17 +87,8 @@ def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, p
     counters: dict[tuple, int] = defaultdict(lambda: 1000 * seed)
     fields = Dossier._meta
     with _own_times(fields.get_field("created_at"), fields.get_field("updated_at")):
-        for start in range(0, dossiers, batch):
-            size = min(batch, dossiers - start)
-            rows = [_dossier(rng, versions, now, counters) for _ in range(size)]
-            with transaction.atomic():
-                events = _chained(Dossier, rows)
-                Dossier.objects.bulk_create([d for d, _ in rows])
-                DossierEvent.objects.bulk_create(events)
-            counts.dossiers += size
-            counts.dossier_events += len(events)
-            if progress:
-                progress(f"{counts.dossiers:,} hồ sơ")
+        counts.dossiers, counts.dossier_events = _write(
+            Dossier, DossierEvent, dossiers, batch, lambda: _dossier(rng, versions, now, counters), "hồ sơ", progress)
     categories = list(Category.objects.reportable())
     units = list(Agency.objects.filter(is_active=True, field_reports__isnull=False).distinct()) or list(
         Agency.objects.filter(is_active=True)[:20])
@@ -106,18 +97,26 @@ def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, p
     from accounts.models import User
 
     reporters = list(User.objects.filter(kind=User.Kind.CITIZEN).values_list("pk", flat=True)[:50]) or [None]
-    for start in range(0, reports, batch):
-        size = min(batch, reports - start)
-        rows = [_report(rng, categories, units, reporters, now) for _ in range(size)]
-        with transaction.atomic():
-            events = _chained(Report, rows)
-            Report.objects.bulk_create([r for r, _ in rows])
-            ReportEvent.objects.bulk_create(events)
-        counts.reports += size
-        counts.report_events += len(events)
-        if progress:
-            progress(f"{counts.reports:,} phản ánh")
+    counts.reports, counts.report_events = _write(
+        Report, ReportEvent, reports, batch, lambda: _report(rng, categories, units, reporters, now), "phản ánh",
+        progress)
     return counts
+
+
+def _write(model, event_model, total: int, batch: int, make, noun: str, progress) -> tuple[int, int]:
+    """`total` objects from `make()` and their events, one transaction per batch."""
+    written = events_written = 0
+    for start in range(0, total, batch):
+        rows = [make() for _ in range(min(batch, total - start))]
+        with transaction.atomic():
+            events = _chained(model, rows)
+            model.objects.bulk_create([obj for obj, _ in rows])
+            event_model.objects.bulk_create(events)
+        written += len(rows)
+        events_written += len(events)
+        if progress:
+            progress(f"{written:,} {noun}")
+    return written, events_written
 
 
 def _name(rng: random.Random) -> str:

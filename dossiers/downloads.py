@@ -23,7 +23,11 @@ NOT_YOURS = "Không tìm thấy tệp, hoặc bạn không có quyền xem tệp
 
 
 def _send(field_file, filename: str, content_type: str) -> FileResponse:
-    response = FileResponse(field_file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    try:
+        handle = field_file.open("rb")
+    except (FileNotFoundError, OSError):  # the row outlived its file (a restore without the files)
+        raise Http404("Tệp không còn trong kho lưu trữ; vui lòng liên hệ bộ phận một cửa.") from None
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -285,3 +285,10 @@ def test_files_stored_before_the_private_storage_are_moved_into_it(submitted, ho
     importlib.import_module("dossiers.migrations.0003_private_files").move_to_private(apps, None)
     assert (media / attached.file.name).read_bytes() == PDF_BYTES
     assert not default_storage.exists(attached.file.name)
+
+
+def test_a_file_missing_from_storage_is_a_404_not_a_500(submitted, hoa, media):
+    form = submitted.procedure_version.components.first().pk
+    body = upload(client_for(hoa), submitted, "don.pdf", PDF_BYTES, form).json()
+    (media / DossierFile.objects.get(pk=body["id"]).file.name).unlink()  # as after a restore without files
+    assert client_for(hoa).get(body["download_url"]).status_code == 404
