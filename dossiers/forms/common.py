@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from catalogue.models import Component
 from dossiers.models import ApplicantKind
+
+# The form a missing component must be handed in as, in the words of form 02
+# (Circular 01/2018/TT-VPCP): the keys event data may carry as `copy_kind`.
+COPY_KIND_LABELS = {
+    "original": "Bản chính",
+    "certified_copy": "Bản sao có chứng thực",
+    "copy": "Bản sao",
+}
 
 
 def applicant_line(dossier) -> str:
@@ -48,3 +58,36 @@ def component_named(dossier, name: str) -> Component | None:
         if component.name.strip().casefold() == wanted:
             return component
     return None
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    """One line of form 02: a component to hand in, and the form it must take when the
+    officer said so ("" for the plain names events recorded before kinds were given)."""
+
+    name: str
+    copy_kind: str = ""
+
+    @property
+    def copy_kind_label(self) -> str:
+        return COPY_KIND_LABELS.get(self.copy_kind, "")
+
+
+def missing_items(data) -> list[MissingItem]:
+    """The `missing` list of a supplement event, either shape: plain names, or
+    {"name": ..., "copy_kind": "original" | "certified_copy" | "copy"}. The event log is
+    append-only, so a form must render whatever an event holds: an unknown kind is dropped
+    (the line falls back to the catalogue's kinds) and an item without a name is skipped."""
+    entries = (data or {}).get("missing") or []
+    if isinstance(entries, (str, dict)):  # one item where a list was meant
+        entries = [entries]
+    items = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            name = str(entry.get("name") or "").strip()
+            kind = entry.get("copy_kind")
+            if name:
+                items.append(MissingItem(name, kind if isinstance(kind, str) and kind in COPY_KIND_LABELS else ""))
+        elif entry is not None:
+            items.append(MissingItem(str(entry)))
+    return items

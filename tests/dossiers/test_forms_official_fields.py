@@ -1,0 +1,74 @@
+"""Fields of the official forms 02–04 (Circular 01/2018/TT-VPCP): the applicant's contact
+details and each missing component's kind on 02, the contact line and the submitter's
+signature on 03, the number and distribution list on 04 — read back from the PDF."""
+
+import pytest
+
+from dossiers import actions
+from dossiers.forms import issue_form, read
+from dossiers.forms.common import MissingItem, missing_items
+from tests.dossiers.conftest import at
+from tests.dossiers.test_forms_support import media, page_sizes, pdf_text, submitted  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("media")  # stored forms go to a temporary MEDIA_ROOT
+
+A5 = (420, 595)
+LAND = "Giấy chứng nhận quyền sử dụng đất"
+
+
+# --- form 02 ---------------------------------------------------------------------------------
+
+def test_form_02_gives_the_applicant_contact_and_the_kind_of_each_missing_component(received, hoa, minh, clock):
+    # Given a supplement asked during appraisal with both shapes of `missing`
+    dossier = actions.forward(received, hoa, assignee=minh).dossier
+    clock.move_to(at(2025, 3, 12, 10))
+    outcome = actions.request_supplement(dossier, minh, missing=[
+        {"name": LAND, "copy_kind": "certified_copy"},
+        {"name": "Tờ khai\x07 đăng ký", "copy_kind": "original"},
+        {"name": "Ảnh hiện trạng công trình", "copy_kind": "copy"},
+        "Bản vẽ mặt bằng tầng hầm",
+    ], reason="Bản sao chưa được chứng thực")
+
+    # The items reach the event as given, only cleaned of control characters
+    assert outcome.event.data["missing"] == [
+        {"name": LAND, "copy_kind": "certified_copy"},
+        {"name": "Tờ khai đăng ký", "copy_kind": "original"},
+        {"name": "Ảnh hiện trạng công trình", "copy_kind": "copy"},
+        "Bản vẽ mặt bằng tầng hầm",
+    ]
+
+    # When form 02 is issued
+    data = read(issue_form(dossier, "02"))
+    text = pdf_text(data)
+
+    # Then it has the applicant's address, phone and e-mail, and each line's kind in Vietnamese
+    assert page_sizes(data) == [A5]
+    for fact in ("Địa chỉ: 12 Lê Lợi, phường Thuận Hóa", "Số điện thoại: 0905123456",
+                 "Thư điện tử: lan@example.vn", "Hình thức (bản chính, bản sao có chứng thực, bản sao)",
+                 f"1 {LAND} Bản sao có chứng thực", "2 Tờ khai đăng ký Bản chính",
+                 "3 Ảnh hiện trạng công trình Bản sao",
+                 # a plain name renders as before: no kind given, none in the catalogue
+                 "4 Bản vẽ mặt bằng tầng hầm Theo quy định"):
+        assert fact in text, fact
+
+
+def test_form_02_plain_names_keep_the_catalogue_kinds(permit, hoa):
+    dossier = submitted(permit, hoa)
+    dossier.applicant_phone = dossier.applicant_email = ""
+    dossier.save(update_fields=["applicant_phone", "applicant_email"])
+    actions.request_intake_supplement(dossier, hoa, missing=[LAND], reason="Thiếu bản sao chứng thực")
+    text = pdf_text(read(issue_form(dossier, "02")))
+    assert f"{LAND} Bản chính: 1; bản sao chứng thực: 1" in text
+    assert "Số điện thoại: ………… Thư điện tử: …………" in text  # left to fill in by hand
+
+
+def test_missing_items_accepts_both_shapes_and_never_fails_on_odd_data():
+    data = {"missing": [
+        "Đơn", {"name": " Bản vẽ ", "copy_kind": "copy"}, {"name": "Sổ", "copy_kind": "photocopy"},
+        {"copy_kind": "original"}, {"name": ""}, None,
+    ]}
+    assert missing_items(data) == [MissingItem("Đơn"), MissingItem("Bản vẽ", "copy"), MissingItem("Sổ")]
+    assert [i.copy_kind_label for i in missing_items(data)] == ["", "Bản sao", ""]
+    assert missing_items({}) == missing_items({"missing": None}) == []
+    assert missing_items({"missing": "Đơn"}) == [MissingItem("Đơn")]
+    assert missing_items({"missing": [{"name": "Đơn", "copy_kind": ["copy"]}]}) == [MissingItem("Đơn")]
