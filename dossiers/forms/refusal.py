@@ -1,12 +1,23 @@
 """Form 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ (Circular 01/2018/TT-VPCP), with the
-specific reason (Decree 61 Art. 19)."""
+specific reason (Decree 61/2018/NĐ-CP Art. 19), where to ask about it, and room for both
+the submitter and the receiving officer to sign, as on the official form."""
 
 from __future__ import annotations
 
 from dossiers.forms.common import applicant_line
 from dossiers.forms.layout import FormPDF, issuer_lines, place_of, vn_date_words
+from dossiers.models import Channel
 
 TITLE = "Phiếu từ chối tiếp nhận giải quyết hồ sơ"
+# Long enough to write an address or a phone number by hand when the agency has none on file.
+FILL_IN = "…" * 14
+
+
+def contact(agency, main: str) -> str:
+    """Whom the applicant asks about the refusal: the receiving agency's one-stop unit, with
+    the address and phone kept on the agency (units.Agency), or dots to fill in by hand."""
+    who = main if main == agency.name else f"{main}, {agency.name}"
+    return f"{who}, địa chỉ: {agency.address or FILL_IN}, số điện thoại: {agency.phone or FILL_IN}"
 
 
 def render(dossier, event) -> bytes:
@@ -26,5 +37,11 @@ def render(dossier, event) -> bytes:
              size=size)
     pdf.para(event.data.get("reason", ""), size=size, style="B", indent=4)
     pdf.para("Xin thông báo cho Ông/Bà được biết và thực hiện./.", size=size)
-    pdf.signatures([("Người tiếp nhận hồ sơ", "(Ký và ghi rõ họ tên)", event.actor_name)])
+    pdf.para(f"Mọi vướng mắc, Ông/Bà liên hệ {contact(agency, main)} để được giải đáp.", size=size)
+    # As on form 01: an online applicant is not at the counter, so the name is left to write.
+    submitter = dossier.representative_name or (dossier.applicant_name if dossier.channel != Channel.ONLINE else "")
+    pdf.signatures([
+        ("Người nộp hồ sơ", "(Ký và ghi rõ họ tên)", submitter),
+        ("Người tiếp nhận hồ sơ", "(Ký và ghi rõ họ tên)", event.actor_name),
+    ])
     return pdf.render()

@@ -72,3 +72,33 @@ def test_missing_items_accepts_both_shapes_and_never_fails_on_odd_data():
     assert missing_items({}) == missing_items({"missing": None}) == []
     assert missing_items({"missing": "Đơn"}) == [MissingItem("Đơn")]
     assert missing_items({"missing": [{"name": "Đơn", "copy_kind": ["copy"]}]}) == [MissingItem("Đơn")]
+
+
+# --- form 03 ---------------------------------------------------------------------------------
+
+def test_form_03_has_the_contact_line_and_both_signatures(permit, hoa, agency_a):
+    # Given the receiving agency's address and phone on file
+    agency_a.address = "9 Tôn Đức Thắng, phường Phú Xuân"
+    agency_a.phone = "0234 3822 111"
+    agency_a.save(update_fields=["address", "phone"])
+    dossier = submitted(permit, hoa)
+    actions.refuse(dossier, hoa, reason="Công trình không thuộc diện phải cấp giấy phép xây dựng")
+
+    data = read(issue_form(dossier, "03"))
+    text = pdf_text(data)
+
+    assert page_sizes(data) == [A5]
+    assert ("liên hệ Bộ phận Tiếp nhận và Trả kết quả, Sở Xây dựng, địa chỉ: 9 Tôn Đức Thắng, phường Phú Xuân, "
+            "số điện thoại: 0234 3822 111") in text
+    # The submitter signs beside the officer, as on the official form
+    assert "NGƯỜI NỘP HỒ SƠ (Ký và ghi rõ họ tên)" in text
+    assert "NGƯỜI TIẾP NHẬN HỒ SƠ (Ký và ghi rõ họ tên)" in text
+    assert "Nguyễn Thị Lan" in text.split("NGƯỜI NỘP HỒ SƠ", 1)[1] and "Trần Thị Hòa" in text
+
+
+def test_form_03_leaves_dots_when_the_agency_has_no_address_or_phone(permit, hoa):
+    dossier = submitted(permit, hoa)
+    actions.refuse(dossier, hoa, reason="Không thuộc thẩm quyền")
+    text = pdf_text(read(issue_form(dossier, "03")))
+    dots = "…" * 14
+    assert f"Sở Xây dựng, địa chỉ: {dots}, số điện thoại: {dots} để được giải đáp" in text
