@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from catalogue.models import Component
@@ -19,6 +20,19 @@ COPY_KIND_LABELS = {
 def applicant_line(dossier) -> str:
     prefix = "Ông/Bà" if dossier.applicant_kind == ApplicantKind.CITIZEN else "Tổ chức"
     return f"{prefix} {dossier.applicant_name}"
+
+
+def agency_initials(agency) -> str:
+    """The agency's abbreviation for document numbers ("SXD" for Sở Xây dựng): its short name
+    when that is one word (an abbreviation an administrator set, "UBND", "SXD"), else the
+    initials of its name without tone marks, as Vietnamese administrative abbreviations are
+    written (Đ stays Đ). A short name of several words ("Sở XD") is a label, not a symbol."""
+    short = agency.short_name.strip()
+    if short and len(short.split()) == 1:
+        return short
+    initials = "".join(word[0] for word in agency.name.split() if word[:1].isalpha())
+    bare = "".join(c for c in unicodedata.normalize("NFD", initials) if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", bare).upper() or agency.code
 
 
 def contact_line(agency) -> str:

@@ -204,18 +204,42 @@ class FormPDF(FPDF):
         self.ln(3)
         y = self.get_y()
         width = self.epw / len(blocks)
-        for i, (title, note, name) in enumerate(blocks):
-            x = self.l_margin + i * width
-            self.set_xy(x, y)
-            self.font("B", 9.5)
-            self.multi_cell(width, 4.5, title.upper(), align="C", new_x="LEFT", new_y="NEXT")
-            if note:
-                self.font("I", 8.5)
-                self.multi_cell(width, 4, note, align="C", new_x="LEFT", new_y="NEXT")
-            self.set_xy(x, self.get_y() + space)
-            self.font("B", 10)
-            self.multi_cell(width, 5, name or "", align="C", new_x="LEFT", new_y="NEXT")
-        self.set_xy(self.l_margin, self.get_y() + 2)
+        end = y
+        for i, block in enumerate(blocks):
+            end = max(end, self._signature(self.l_margin + i * width, y, width, block, space))
+        self.set_xy(self.l_margin, end + 2)
+
+    def closing(self, recipients: list[str], block: tuple[str, str, str], *, space: float = 18) -> None:
+        """"Nơi nhận" (distribution list) on the left and one signature block on the right,
+        where administrative letters put them."""
+        if self.will_page_break(max(space + 16, 5 + 4 * len(recipients))):
+            self.add_page()
+        self.ln(3)
+        y = self.get_y()
+        width = self.epw / 2
+        self.set_xy(self.l_margin, y)
+        self.font("B", 9)
+        self.cell(width, 4.5, "Nơi nhận:", new_x="LEFT", new_y="NEXT")
+        self.font("", 8)
+        for line in recipients:
+            self.multi_cell(width - 2, 4, line, new_x="LEFT", new_y="NEXT")
+        left_end = self.get_y()
+        end = self._signature(self.l_margin + width, y, width, block, space)
+        self.set_xy(self.l_margin, max(left_end, end) + 2)
+
+    def _signature(self, x: float, y: float, width: float, block: tuple[str, str, str], space: float) -> float:
+        """Draw one (title, note, printed name) block at (x, y); returns where it ends."""
+        title, note, name = block
+        self.set_xy(x, y)
+        self.font("B", 9.5)
+        self.multi_cell(width, 4.5, title.upper(), align="C", new_x="LEFT", new_y="NEXT")
+        if note:
+            self.font("I", 8.5)
+            self.multi_cell(width, 4, note, align="C", new_x="LEFT", new_y="NEXT")
+        self.set_xy(x, self.get_y() + space)
+        self.font("B", 10)
+        self.multi_cell(width, 5, name or "", align="C", new_x="LEFT", new_y="NEXT")
+        return self.get_y()
 
     def grid(self, headings: list[str], rows: list[list[str]], widths: tuple[float, ...], *, size: float = 8.5,
              aligns: tuple[str, ...] | None = None) -> None:

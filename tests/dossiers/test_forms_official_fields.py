@@ -5,8 +5,8 @@ signature on 03, the number and distribution list on 04 — read back from the P
 import pytest
 
 from dossiers import actions
-from dossiers.forms import issue_form, read
-from dossiers.forms.common import MissingItem, missing_items
+from dossiers.forms import issue_form, read, render_form
+from dossiers.forms.common import MissingItem, agency_initials, missing_items
 from tests.dossiers.conftest import at
 from tests.dossiers.test_forms_support import media, page_sizes, pdf_text, submitted  # noqa: F401
 
@@ -102,3 +102,35 @@ def test_form_03_leaves_dots_when_the_agency_has_no_address_or_phone(permit, hoa
     text = pdf_text(read(issue_form(dossier, "03")))
     dots = "…" * 14
     assert f"Sở Xây dựng, địa chỉ: {dots}, số điện thoại: {dots} để được giải đáp" in text
+
+
+# --- form 04 ---------------------------------------------------------------------------------
+
+def test_form_04_has_a_number_and_a_distribution_list(received, hoa, dung, clock):
+    dossier = actions.forward(received, hoa).dossier
+    clock.move_to(at(2025, 3, 28, 9))
+    outcome = actions.apologize(dossier, dung, reason="Cần lấy ý kiến cơ quan quản lý quy hoạch",
+                                new_due_at=at(2025, 4, 4, 17))
+    issued = issue_form(outcome.dossier, "04")
+    data = read(issued)
+    text = pdf_text(data)
+
+    assert page_sizes(data) == [A5]
+    # The number comes from the dossier code and the event: the same on every render
+    assert f"Số: 250310-0001-{outcome.event.seq:02d}/PXL-SXD" in text
+    assert render_form(outcome.dossier, "04", issued.event) == data
+    for fact in ("Nơi nhận:", "- Như trên;", "- Bộ phận Tiếp nhận và Trả kết quả, Sở Xây dựng;",
+                 "- Lưu: VT, hồ sơ 000.00.20.H57-250310-0001.", "THỦ TRƯỞNG CƠ QUAN", "Phạm Quốc Dũng",
+                 "Mã hồ sơ: 000.00.20.H57-250310-0001"):
+        assert fact in text, fact
+
+
+def test_agency_initials_for_the_number(agency_a, agency_b):
+    assert agency_initials(agency_a) == "SXD"  # Sở Xây dựng
+    assert agency_initials(agency_b) == "SYT"  # Sở Y tế
+    agency_a.name = "Ủy ban nhân dân phường Đông Ba"
+    assert agency_initials(agency_a) == "UBNDPĐB"
+    agency_a.short_name = "UBND Đông Ba"  # a label of several words is not a symbol
+    assert agency_initials(agency_a) == "UBNDPĐB"
+    agency_a.short_name = "UBNDP.ĐB"  # an administrator's one-word abbreviation wins
+    assert agency_initials(agency_a) == "UBNDP.ĐB"
