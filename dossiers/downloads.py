@@ -4,7 +4,8 @@
   own account (dossiers/search.py `visible_dossiers`); anyone else gets 404, as if it did
   not exist;
 - the receipt (form 01): also to whoever holds the dossier's code and lookup secret, the pair
-  printed on it, with the lookup's rate limits.
+  printed on it, with the lookup's rate limits; the latest slip issued (re-issued after a
+  supplement, dossiers/forms/receipt.py).
 Always as an attachment (never rendered by the browser) with the original name.
 """
 
@@ -67,7 +68,10 @@ def receipt(request, code: str, secret: str):
         ratelimit.hit(lookup.WRONG_PER_ADDRESS, who)
         ratelimit.hit(lookup.WRONG_PER_CODE, which)
         raise Http404(NOT_YOURS)
-    issued = IssuedForm.objects.filter(dossier=dossier, kind=IssuedForm.Kind.RECEIPT).order_by("-pk").first()
+    # The latest slip by the event it belongs to (a re-issue after a supplement carries the
+    # new appointment), not by when it was printed: the original may be printed after it.
+    issued = (IssuedForm.objects.filter(dossier=dossier, kind=IssuedForm.Kind.RECEIPT)
+              .order_by("-event__seq", "-pk").first())
     if issued is None:
         raise Http404(NOT_YOURS)
     return _send(issued.file, f"{dossier.code}-giay-tiep-nhan.pdf", "application/pdf")

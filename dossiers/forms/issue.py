@@ -2,9 +2,11 @@
 
 Forms 01–04 belong to the event that caused them (receipt, supplement request, refusal,
 apology): the first issue renders and stores the PDF, later ones return the stored file,
-so a reprint is byte-identical to the original. Form 05 reflects the events so far: one
-is stored per latest event, and a new one is issued once new events exist. Form 06 (the
-log book) is per agency and date range, not per dossier.
+so a reprint is byte-identical to the original. Form 01 is issued again when a dossier
+resumes after a supplement during processing, since the due date moves: that new slip
+belongs to the `resume` event, and the original one stays stored with the `receive` event.
+Form 05 reflects the events so far: one is stored per latest event, and a new one is issued
+once new events exist. Form 06 (the log book) is per agency and date range, not per dossier.
 """
 
 from __future__ import annotations
@@ -14,19 +16,25 @@ from datetime import date, datetime, time
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from dossiers.actions import ActionError
 from dossiers.models import Dossier, DossierEvent, IssuedForm
+from dossiers.states import State
 
 Kind = IssuedForm.Kind
 
 # The events that give rise to each event-bound form (Decree 61 Art. 19, Circular 01/2018).
-TRIGGERS: dict[str, tuple[str, ...]] = {
-    Kind.RECEIPT: ("receive", "receive_transfer"),
-    Kind.SUPPLEMENT: ("request_intake_supplement", "request_supplement"),
-    Kind.REFUSAL: ("refuse",),
-    Kind.APOLOGY: ("apologize",),
+# The receipt is also re-issued by the return from a supplement pause: the waiting time is
+# given back, so the applicant needs a slip with the new appointment. Other pauses (fee,
+# stop) end with the same action but are not a new hand-in of papers.
+RESUMED_AFTER_SUPPLEMENT = Q(action="resume", from_state=State.SUPPLEMENT)
+TRIGGERS: dict[str, Q] = {
+    Kind.RECEIPT: Q(action__in=("receive", "receive_transfer")) | RESUMED_AFTER_SUPPLEMENT,
+    Kind.SUPPLEMENT: Q(action__in=("request_intake_supplement", "request_supplement")),
+    Kind.REFUSAL: Q(action="refuse"),
+    Kind.APOLOGY: Q(action="apologize"),
 }
 NOT_YET = {
     Kind.RECEIPT: "Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01).",
@@ -61,7 +69,7 @@ def form_event(dossier: Dossier, kind: str, event: DossierEvent | None = None) -
         if event is None:
             return events.order_by("-seq").first()
     else:
-        events = events.filter(action__in=TRIGGERS[kind])
+        events = events.filter(TRIGGERS[kind])
         if event is None:
             found = events.order_by("-seq").first()
             if found is None:
