@@ -216,15 +216,41 @@ def _take_in(d: Dossier, now: datetime, assignee=None) -> None:
     _enter_step(d, steps[0], now, assignee)
 
 
-def receive(dossier: Dossier, actor, *, key: str | None = None, assignee=None, note: str = "") -> Outcome:
-    """Receive a complete dossier (status 2): code, due time, first step; form 01 is issued."""
+COPY_KINDS = {"original": "Bản chính", "certified_copy": "Bản sao có chứng thực", "copy": "Bản sao"}
+
+
+def receive(dossier: Dossier, actor, *, key: str | None = None, assignee=None, note: str = "",
+            components: list[dict] | None = None) -> Outcome:
+    """Receive a complete dossier (status 2): code, due time, first step; form 01 is issued.
+    `components` records what the counter checked on paper: [{"id", "name", "copy_kind"}],
+    copy_kind one of COPY_KINDS."""
+    received = _received_components(dossier, components or [])
 
     def effect(d: Dossier, change: Change) -> None:
         _take_in(d, change.now, assignee)
         change.fields["agency"] = d.receiving_agency
         change.data = {"code": d.code, "note": note}
+        if received:
+            change.data["components"] = received
 
     return _act(dossier, "receive", actor, key, effect)
+
+
+def _received_components(dossier, components: list[dict]) -> list[dict]:
+    from catalogue.models import Component
+
+    version_id = dossier.procedure_version_id if isinstance(dossier, Dossier) else (
+        Dossier.objects.values_list("procedure_version_id", flat=True).get(pk=dossier))
+    names = dict(Component.objects.filter(version_id=version_id).values_list("pk", "name"))
+    received = []
+    for item in components:
+        if item.get("id") not in names:
+            raise ActionError(Code.INVALID_COMPONENT, "Thành phần hồ sơ không thuộc thủ tục này.", field="components")
+        if item.get("copy_kind") not in COPY_KINDS:
+            raise ActionError(Code.INVALID_COMPONENT, "Vui lòng chọn loại bản: bản chính, bản sao có chứng thực "
+                              "hoặc bản sao.", field="components")
+        received.append({"id": item["id"], "name": names[item["id"]], "copy_kind": item["copy_kind"]})
+    return received
 
 
 def request_intake_supplement(
@@ -502,6 +528,42 @@ def apologize(dossier: Dossier, actor, *, reason: str, new_due_at: datetime, key
         d.due_soon_alerted_at = d.overdue_alerted_at = None
 
     return _act(dossier, "apologize", actor, key, effect)
+
+
+# --- the applicant's scoring ------------------------------------------------------------------------
+
+def evaluate(dossier: Dossier, actor, *, scores: dict, comment: str = "", key: str | None = None) -> Outcome:
+    """The applicant scores the handling of a returned dossier: 0–2 points on each of the nine
+    criteria of Circular 01/2018 (dossiers/evaluation.py), with an optional comment. A second
+    call within the edit window replaces the scores; each call is an event."""
+    from dossiers.evaluation import CODES, COMMENT_MAX
+    from dossiers.models import Evaluation
+
+    if not isinstance(scores, dict) or set(scores) != set(CODES):
+        raise ActionError(Code.INVALID_SCORE, "Vui lòng chấm điểm đủ 9 tiêu chí.", field="scores")
+    clean = {}
+    for code in CODES:
+        value = scores[code]
+        if isinstance(value, bool) or value not in (0, 1, 2):
+            raise ActionError(Code.INVALID_SCORE, "Mỗi tiêu chí được chấm 0, 1 hoặc 2 điểm.", field=f"scores.{code}")
+        clean[code] = int(value)
+    comment = clean_text(comment or "")
+    if len(comment) > COMMENT_MAX:
+        raise ActionError(Code.INVALID_SCORE, f"Góp ý dài tối đa {COMMENT_MAX} ký tự.", field="comment")
+
+    def effect(d: Dossier, change: Change) -> None:
+        total = sum(clean.values())
+        officer_id = (d.events.filter(action="receive").order_by("seq").values_list("actor_id", flat=True).first())
+        row, created = Evaluation.objects.get_or_create(dossier=d, defaults={
+            "agency_id": d.receiving_agency_id, "officer_id": officer_id, "scores": clean, "total": total,
+            "comment": comment, "created_at": change.now, "updated_at": change.now})
+        if not created:
+            row.scores, row.total, row.comment, row.updated_at = clean, total, comment, change.now
+            row.save(update_fields=["scores", "total", "comment", "updated_at"])
+        change.fields["agency"] = d.receiving_agency
+        change.data = {"scores": clean, "total": total, "comment": comment, "first": created}
+
+    return _act(dossier, "evaluate", actor, key, effect)
 
 
 # --- the deadline watch --------------------------------------------------------------------------

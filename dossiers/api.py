@@ -64,7 +64,7 @@ INPUT_ERRORS = frozenset({
     Code.MISSING_REASON, Code.INVALID_AMOUNT, Code.INVALID_DATE, Code.BAD_ASSIGNEE, Code.INVALID_APPLICANT,
     Code.NOT_ONLINE, Code.VERSION_NOT_IN_FORCE, Code.WRONG_RECEIVING_AGENCY, Code.SAME_AGENCY, Code.INVALID_COMPONENT,
     Code.INVALID_FILE_TYPE,
-    Code.EMPTY_FILE, Code.IDEMPOTENCY_KEY_REUSED,
+    Code.EMPTY_FILE, Code.IDEMPOTENCY_KEY_REUSED, Code.INVALID_SCORE,
 })
 # The actions of the table a client takes through /dossiers/{id}/actions/{action}: intake,
 # files and the platform's deadline watch have their own ways in.
@@ -265,6 +265,8 @@ class ActionIn(Schema):
     amount: int | None = Field(None, description="Số tiền (đồng) khi yêu cầu nghĩa vụ tài chính")
     new_due_at: datetime | None = Field(None, description="Ngày hẹn mới (ISO 8601 có múi giờ) khi xin lỗi")
     procedure_code: str | None = Field(None, description="Mã thủ tục liên thông khi chuyển cơ quan khác")
+    scores: dict[str, int] | None = Field(None, description="Điểm 0–2 của 9 tiêu chí khi đánh giá (evaluate)")
+    comment: str = Field("", max_length=2000, description="Góp ý kèm đánh giá")
 
 
 class SearchQuery(Schema):
@@ -536,6 +538,7 @@ def _dispatch(dossier: Dossier, action: ActionName, body: ActionIn, user, key: s
         "amount": lambda: body.amount, "new_due_at": lambda: body.new_due_at,
         "assignee": lambda: _user_by_username(body.assignee),
         "procedure_code": lambda: _version_in_force(body.procedure_code, "procedure_code"),
+        "scores": lambda: body.scores, "comment": lambda: body.comment,
     }
     names = {"procedure_code": "version"}  # the function takes the version the code names
     kwargs = {}
@@ -553,6 +556,7 @@ REQUIRED_MESSAGES = {
     "assignee": "Vui lòng chọn cán bộ nhận xử lý (tên đăng nhập).",
     "procedure_code": "Vui lòng nhập mã thủ tục liên thông.",
     "new_due_at": "Vui lòng nhập ngày hẹn trả kết quả mới.",
+    "scores": "Vui lòng chấm điểm đủ 9 tiêu chí.",
 }
 
 

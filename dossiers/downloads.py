@@ -6,13 +6,17 @@
 - the receipt (form 01): also to whoever holds the dossier's code and lookup secret, the pair
   printed on it, with the lookup's rate limits; the latest slip issued (re-issued after a
   supplement, dossiers/forms/receipt.py).
-Always as an attachment (never rendered by the browser) with the original name.
+As an attachment with the original name; a PDF or an image may be shown in the browser for
+preview (?xem=1), sandboxed by its own Content-Security-Policy.
 """
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from dossiers import lookup
@@ -23,13 +27,21 @@ from motcua import ratelimit
 NOT_YOURS = "Không tìm thấy tệp, hoặc bạn không có quyền xem tệp này."
 
 
-def _send(field_file, filename: str, content_type: str) -> FileResponse:
+# Shown in the browser when asked (?xem=1): the types a browser renders without running
+# anything, in a sandbox so that even a crafted PDF cannot script this site.
+INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png"}
+
+
+def _send(field_file, filename: str, content_type: str, inline: bool = False) -> FileResponse:
     try:
         handle = field_file.open("rb")
     except (FileNotFoundError, OSError):  # the row outlived its file (a restore without the files)
         raise Http404("Tệp không còn trong kho lưu trữ; vui lòng liên hệ bộ phận một cửa.") from None
-    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    inline = inline and content_type in INLINE_TYPES
+    response = FileResponse(handle, as_attachment=not inline, filename=filename, content_type=content_type)
     response["Cache-Control"] = "private, no-store"
+    if inline:
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
     return response
 
 
@@ -46,7 +58,7 @@ def dossier_file(request, pk: int, file_id: int):
     attached = DossierFile.objects.filter(pk=file_id, dossier=_visible(request, pk)).first()
     if attached is None:
         raise Http404(NOT_YOURS)
-    return _send(attached.file, attached.original_name, attached.content_type)
+    return _send(attached.file, attached.original_name, attached.content_type, inline=request.GET.get("xem") == "1")
 
 
 @require_GET
@@ -56,6 +68,31 @@ def issued_form(request, pk: int, form_id: int):
     if issued is None:
         raise Http404(NOT_YOURS)
     return _send(issued.file, f"{issued.dossier.code or issued.dossier.pk}-mau-{issued.kind}.pdf", "application/pdf")
+
+
+# The forms the applicant receives; the control slip (05) is the agencies' own record.
+APPLICANT_FORMS = ("01", "02", "03", "04")
+
+
+@require_GET
+@login_required
+def print_form(request, pk: int, kind: str):
+    """Issue form `kind` (01–05) of the dossier, or hand back the stored copy, and download it.
+    A form the dossier has no event for yet sends the reader back with the reason."""
+    from dossiers.forms.issue import FormError, issue_form
+
+    dossier = _visible(request, pk)
+    if kind not in APPLICANT_FORMS and dossier.submitted_by_id == request.user.pk:
+        raise Http404(NOT_YOURS)
+    try:
+        issued = issue_form(dossier, kind, user=request.user)
+    except FormError as exc:
+        messages.error(request, exc.message)
+        back = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = "home"
+        return redirect(back)
+    return _send(issued.file, f"{dossier.code or dossier.pk}-mau-{issued.kind}.pdf", "application/pdf")
 
 
 @require_GET

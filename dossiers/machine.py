@@ -62,6 +62,7 @@ class Code(StrEnum):
     INVALID_FILE_TYPE = "invalid_file_type"
     EMPTY_FILE = "empty_file"
     FILE_TOO_LARGE = "file_too_large"
+    INVALID_SCORE = "invalid_score"
 
 
 # --- who may act: the policy rows this table uses ---------------------------------------------
@@ -77,6 +78,8 @@ register_action("dossier.hand_in", [OWNER, Role.COUNTER_OFFICER])
 register_action("dossier.step", [Role.COUNTER_OFFICER, Role.SPECIALIST, Role.LEADER])
 # The head of the agency holding the dossier: reassigns, stops, resumes, apologises (Art. 17).
 register_action("dossier.lead", [Role.LEADER])
+# The applicant's own scoring of how the dossier was handled (dossiers/evaluation.py).
+register_action("dossier.evaluate", [OWNER])
 # The platform's deadline watch (dossiers/sweep.py).
 register_action("dossier.watch", [SYSTEM])
 
@@ -204,6 +207,21 @@ def counter_once_received(d: Dossier, user) -> None:
                           f"“{d.get_state_display()}”.")
 
 
+def evaluation_open(d: Dossier, user) -> None:
+    """Scored once; the score may be changed for a few days after it was first given."""
+    from dossiers.evaluation import EDIT_DAYS, EDIT_WINDOW
+    from dossiers.models import Evaluation
+
+    first = Evaluation.objects.filter(dossier_id=d.pk).values_list("created_at", flat=True).first()
+    if first is not None and acting_now() > first + EDIT_WINDOW:
+        raise ActionError(Code.TOO_LATE, f"Đánh giá chỉ được sửa trong {EDIT_DAYS} ngày kể từ khi gửi.")
+
+
+def submitted_online(d: Dossier, user) -> None:
+    if d.submitted_by_id is None or d.parent_id:
+        raise ActionError(Code.INVALID_STATE, "Chỉ hồ sơ nộp bằng tài khoản trực tuyến mới được đánh giá tại đây.")
+
+
 def not_a_sub_dossier(d: Dossier, user) -> None:
     if d.parent_id:
         raise ActionError(Code.WITHDRAW_PARENT, f"Hồ sơ liên thông chỉ được rút cùng với hồ sơ gốc {d.parent.code}.")
@@ -283,6 +301,11 @@ TRANSITIONS = [
          required=("new_due_at",),
          tone="secondary", label="Xin lỗi và hẹn lại ngày trả",
          basis=f"{D61} Điều 17: xin lỗi ít nhất 01 ngày làm việc trước hạn, hẹn lại một lần (mẫu 04)"),
+    # The applicant scores the handling once the result is returned (Decree 61/2018 Art. 31).
+    edge("evaluate", [S.RETURNED], permission="dossier.evaluate", scope=receiving,
+         guards=(submitted_online, evaluation_open), inputs=("scores", "comment"), required=("scores",),
+         tone="secondary", label="Đánh giá mức độ hài lòng",
+         basis=f"{D61} Điều 31; Thông tư 01/2018/TT-VPCP"),
     # Files: the applicant while completing; the counter also digitizes at the first step
     # (Decree 107/2021: paper components are digitized at intake).
     edge("attach_file", COMPLETING | {S.RECEIVED}, **HAND_IN, guards=(counter_once_received,),

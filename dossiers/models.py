@@ -238,3 +238,28 @@ class IssuedForm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.dossier}"
+
+
+class Evaluation(models.Model):
+    """The applicant's scores for one dossier (dossiers/evaluation.py), kept current by the
+    `evaluate` action: its projection for the operations centre."""
+
+    dossier = models.OneToOneField(Dossier, on_delete=models.PROTECT, related_name="evaluation")
+    agency = models.ForeignKey("units.Agency", verbose_name="cơ quan tiếp nhận", on_delete=models.PROTECT,
+                               related_name="+")
+    # The counter officer who received the dossier: the person the applicant dealt with.
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="cán bộ tiếp nhận", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    scores = models.JSONField("điểm từng tiêu chí")
+    total = models.PositiveSmallIntegerField("tổng điểm")
+    comment = models.TextField("góp ý", blank=True)
+    created_at = models.DateTimeField("ngày đánh giá")
+    updated_at = models.DateTimeField("ngày sửa")
+
+    class Meta:
+        verbose_name = "đánh giá của người dân"
+        verbose_name_plural = "đánh giá của người dân"
+        indexes = [models.Index(fields=["agency", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.dossier}: {self.total}"

@@ -14,7 +14,12 @@ def menu(request) -> dict:
         from accounts.permissions import roles_in
         from accounts.roles import CITIZEN
         from fieldreports.permissions import handling_agency_ids, is_operator
+        from workspace.agency import my_agencies
 
+        if my_agencies(user):
+            links.insert(0, (reverse("workspace:home"), "Hồ sơ cần xử lý"))
+        if CITIZEN in roles_in(user, None):
+            links.insert(0, (reverse("portal:mine"), "Hồ sơ của tôi"))
         if is_operator(user):
             links.append((reverse("fieldreports:ioc-queue"), "Điều phối phản ánh"))
         if handling_agency_ids(user):
@@ -25,4 +30,27 @@ def menu(request) -> dict:
             links.append((reverse("admin:index"), "Quản trị"))
     current = request.path
     return {"menu": [{"url": url, "label": label, "current": current.startswith(url) and url != "/"}
-                     for url, label in links]}
+                     for url, label in links], "service_center": service_center()}
+
+
+def service_center() -> dict | None:
+    """The footer's contact block: the province's service centre (the first active one at the
+    top of the tree), read once every few minutes, not on every page."""
+    from django.core.cache import cache
+
+    found = cache.get(CENTER_KEY)
+    if found is None:
+        from units.models import Agency
+
+        agency = (Agency.objects.filter(kind=Agency.Kind.SERVICE_CENTER, is_active=True)
+                  .order_by("parent_id", "code").values("name", "address", "phone", "email", "working_periods")
+                  .first())
+        found = agency or {}
+        if found:
+            found["hours"] = ", ".join(p.strip().replace("-", "–") for p in found["working_periods"].split(",")
+                                       if p.strip()) or "07:30–11:30, 13:30–17:00"
+        cache.set(CENTER_KEY, found, 300)
+    return found or None
+
+
+CENTER_KEY = "motcua:menu:service-center"

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "dossiers",
     "fieldreports",
     "notify",
+    "portal",
+    "workspace",
     "demo",
 ]
 
@@ -183,7 +185,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "start"  # motcua.views.start: by role
 LOGOUT_REDIRECT_URL = "home"
 
 # Login throttling (django-axes): lock a username+address pair after repeated failures.

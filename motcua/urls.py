@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 
 from motcua import errors, health, metrics
 from motcua.api import api
-from motcua.views import home
+from motcua.views import home, start
 
 urlpatterns = [
     # Probes and Prometheus (docs/deploy.md): no login, no trailing slash, never cached.
@@ -16,10 +16,13 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages that name none (the admin's).
     path("favicon.ico", RedirectView.as_view(url=f"/{settings.STATIC_URL.strip('/')}/motcua/favicon.svg")),
     path("", home, name="home"),
+    path("bat-dau/", start, name="start"),
     path("accounts/", include("accounts.urls")),
     path("thu-tuc/", include("catalogue.urls")),
     path("", include("dossiers.urls")),
     path("phan-anh/", include("fieldreports.urls")),
+    path("", include("portal.urls")),
+    path("can-bo/", include("workspace.urls")),
     path("open311/", include("fieldreports.urls_open311")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

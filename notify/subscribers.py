@@ -102,12 +102,13 @@ def _officers(d) -> list[Recipient]:
 
 
 def _dossier_values(d, event) -> dict:
+    from dossiers.forms.common import missing_items
     from dossiers.forms.links import lookup_url
 
     version = d.procedure_version
     data = event.data or {}
     reason = data.get("reason", "")
-    missing = data.get("missing") or []
+    missing = [item.text for item in missing_items(data)]  # plain names, or {name, copy_kind}
     return {
         "name": d.applicant_name, "code": d.code or "", "code_or_procedure": d.code or f"“{version.name}”",
         "procedure": version.name, "procedure_short": _short(version.name, 60), "secret": d.lookup_secret,

@@ -6,15 +6,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from catalogue.models import Component
+from dossiers.actions import COPY_KINDS
 from dossiers.models import ApplicantKind
 
 # The form a missing component must be handed in as, in the words of form 02
 # (Circular 01/2018/TT-VPCP): the keys event data may carry as `copy_kind`.
-COPY_KIND_LABELS = {
-    "original": "Bản chính",
-    "certified_copy": "Bản sao có chứng thực",
-    "copy": "Bản sao",
-}
+COPY_KIND_LABELS = COPY_KINDS  # dossiers.actions: the kinds the counter records
 
 
 def applicant_line(dossier) -> str:
@@ -85,6 +82,11 @@ class MissingItem:
     @property
     def copy_kind_label(self) -> str:
         return COPY_KIND_LABELS.get(self.copy_kind, "")
+
+    @property
+    def text(self) -> str:
+        """As a page shows it: "Giấy chứng nhận (bản sao có chứng thực)"."""
+        return f"{self.name} ({self.copy_kind_label.lower()})" if self.copy_kind else self.name
 
 
 def missing_items(data) -> list[MissingItem]:

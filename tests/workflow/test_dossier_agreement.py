@@ -18,6 +18,7 @@ from accounts.permissions import Target, can
 from accounts.roles import Role
 from catalogue.specs import StepSpecRow, write_spec
 from dossiers import actions
+from dossiers.evaluation import CODES
 from dossiers.files import attach_file
 from dossiers.machine import DOSSIER, step_agency_id
 from dossiers.models import Channel, Dossier
@@ -143,6 +144,7 @@ def take(action: str, d: Dossier, user, p: dict, land_info):
         "withdraw": lambda: actions.withdraw(d, user, reason="Không còn nhu cầu"),
         "apologize": lambda: actions.apologize(d, user, reason="Chờ ý kiến",
                                                new_due_at=(d.due_at or timezone.now()) + timedelta(days=1)),
+        "evaluate": lambda: actions.evaluate(d, user, scores=dict.fromkeys(CODES, 2)),
         "attach_file": lambda: attach_file(d, None, SimpleUploadedFile("don.pdf", PDF), user),
         "alert_due_soon": lambda: engine.perform(DOSSIER, d.pk, "alert_due_soon", user),
         "alert_overdue": lambda: engine.perform(DOSSIER, d.pk, "alert_overdue", user),
@@ -243,6 +245,7 @@ EXPECTED_OFFERS = {
         'hoa': 'return_result',
     },
     'returned': {
+        'lan': 'evaluate',
     },
 }
 

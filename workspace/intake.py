@@ -1,0 +1,168 @@
+"""The counter intake screen: find the procedure, enter or look up the applicant, tick the
+components received on paper (original, certified copy or copy), attach the scans, see the
+appointment the law gives, and receive — or, when a required component is missing, write the
+one-time guidance of form 02 instead (Decree 61/2018/NĐ-CP Art. 15). One page, in order,
+usable from the keyboard alone; the print of form 01 is one link away on the dossier page.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from accounts.models import User
+from accounts.permissions import can
+from catalogue.models import Procedure, ProcedureVersion
+from catalogue.search import search_versions
+from catalogue.services import current_versions, version_on
+from dossiers import actions
+from dossiers.actions import COPY_KINDS, Applicant
+from dossiers.deadlines import dossier_due
+from dossiers.files import ACCEPTED, attach_file
+from dossiers.models import Channel, Dossier
+from portal.forms import ApplicantForm
+from portal.submission import ACCEPT, copies_text
+from units.models import Agency
+from workdays.services import calendar_for
+from workflow.errors import ActionError
+from workspace.access import officer_required
+
+ONE_STOP = (Agency.Kind.PEOPLES_COMMITTEE, Agency.Kind.SERVICE_CENTER)
+RESULTS = 30
+
+
+def receivable(agency) -> Q:
+    """The versions this agency's counter receives: its own, and those received anywhere."""
+    anywhere = Q(intake_anywhere=True) if agency.kind in ONE_STOP else Q(pk__in=[])
+    return Q(receiving_agency=agency) | anywhere
+
+
+def _default_kind(component) -> str:
+    if component.originals:
+        return "original"
+    return "certified_copy" if component.certified_copies else "copy"
+
+
+def _prefill(id_number: str) -> dict:
+    """The applicant as last recorded: an account with that number, else their latest dossier."""
+    id_number = id_number.strip()[:14]
+    if not id_number:
+        return {}
+    user = User.objects.filter(Q(citizen_id=id_number) | Q(tax_code=id_number)).first()
+    if user:
+        kind = "organisation" if user.kind == User.Kind.ORGANISATION else "citizen"
+        return {"kind": kind, "id_number": id_number, "name": user.full_name, "phone": user.phone,
+                "email": user.email}
+    last = (Dossier.objects.filter(applicant_id_number=id_number).order_by("-created_at")
+            .values("applicant_kind", "applicant_name", "applicant_address", "applicant_phone", "applicant_email")
+            .first())
+    if last:
+        return {"kind": last["applicant_kind"], "id_number": id_number, "name": last["applicant_name"],
+                "address": last["applicant_address"], "phone": last["applicant_phone"],
+                "email": last["applicant_email"]}
+    return {"kind": "citizen", "id_number": id_number}
+
+
+@officer_required
+def intake(request):
+    agency = request.agency
+    if not can(request.user, "dossier.intake", agency):
+        raise PermissionDenied("Chỉ cán bộ Bộ phận Một cửa của cơ quan tiếp nhận hồ sơ tại quầy.")
+    code = (request.POST.get("thu-tuc") or request.GET.get("thu-tuc") or "").strip()[:40]
+    version = None
+    if code:
+        procedure = Procedure.objects.filter(code=code).first()
+        version = version_on(procedure, timezone.localdate()) if procedure else None
+        if version is not None and not ProcedureVersion.objects.filter(receivable(agency), pk=version.pk).exists():
+            messages.error(request, f"Thủ tục {code} không tiếp nhận tại {agency.name}.")
+            version = None
+    if version is None:
+        text = request.GET.get("q", "")[:200]
+        found = current_versions().filter(receivable(agency)).select_related("procedure")
+        found = search_versions(found, text) if text.strip() else found.order_by("name", "pk")
+        return render(request, "workspace/intake_search.html", {"q": text, "versions": found[:RESULTS]})
+    return _form(request, agency, version)
+
+
+def _form(request, agency, version):
+    version = (ProcedureVersion.objects.select_related("procedure", "receiving_agency")
+               .prefetch_related("components").get(pk=version.pk))
+    components = list(version.components.all())
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        form = ApplicantForm(request.POST)
+        received = {c.pk: request.POST.get(f"received-{c.pk}") == "1" for c in components}
+        kinds = {c.pk: request.POST.get(f"kind-{c.pk}", "") for c in components}
+        missing_required = [c for c in components if c.requirement == c.Requirement.REQUIRED and not received[c.pk]]
+        guide = "huong-dan" in request.POST
+        if not guide and missing_required:
+            errors["components"] = ("Chưa đủ thành phần bắt buộc: " + "; ".join(c.name for c in missing_required)
+                                    + ". Hãy hướng dẫn bổ sung (mẫu 02) thay vì tiếp nhận.")
+        if guide and not request.POST.get("reason", "").strip():
+            errors["reason"] = "Vui lòng ghi nội dung hướng dẫn bổ sung, hoàn thiện."
+        if form.is_valid() and not errors:
+            outcome = _take(request, agency, version, form.cleaned_data, components, received, kinds, guide, errors)
+            if outcome is not None:
+                return redirect("workspace:dossier", pk=outcome.dossier.pk)
+        for name in [n for n in errors if n in form.fields]:
+            form.add_error(name, errors.pop(name))
+    else:
+        form = ApplicantForm(initial=_prefill(request.GET.get("cccd", "")) or {"kind": "citizen"})
+        received, kinds = {}, {}
+    rows = [{"component": c, "copies": copies_text(c), "received": received.get(c.pk, False),
+             "kind": kinds.get(c.pk) or _default_kind(c), "error": errors.get(f"scan-{c.pk}")} for c in components]
+    due = dossier_due(version, calendar_for(agency), timezone.now())
+    return render(request, "workspace/intake.html", {
+        "version": version, "form": form, "components": rows, "errors": errors, "copy_kinds": COPY_KINDS.items(),
+        "due": due, "accepted": ACCEPTED, "accept": ACCEPT, "channel": request.POST.get("channel", "1"),
+        "token": request.POST.get("token") or uuid.uuid4().hex, "reason": request.POST.get("reason", ""),
+        "note": request.POST.get("note", ""), "cccd": request.GET.get("cccd", ""),
+    }, status=422 if request.method == "POST" else 200)
+
+
+def _take(request, agency, version, data, components, received, kinds, guide: bool, errors: dict):
+    """Register, attach the scans and receive (or guide) in one transaction."""
+    channel = Channel.POST if request.POST.get("channel") == str(Channel.POST) else Channel.COUNTER
+    applicant = Applicant(data["kind"], data["id_number"].strip(), data["name"], data["address"], data["phone"],
+                          data["email"], data["representative_name"], data["representative_id_number"].strip())
+    token = request.POST.get("token", "")[:40] or uuid.uuid4().hex
+    current = None
+    try:
+        with transaction.atomic():
+            outcome = actions.submit(version, applicant, request.user, channel=channel, receiving_agency=agency,
+                                     key=f"intake/{token}")
+            for c in components:
+                scan = request.FILES.get(f"scan-{c.pk}")
+                if scan:
+                    current = c
+                    attach_file(outcome.dossier, c, scan, request.user)
+            current = None
+            if guide:
+                missing = [{"name": c.name, "copy_kind": kinds[c.pk] if kinds[c.pk] in COPY_KINDS else "copy"}
+                           for c in components if c.requirement == c.Requirement.REQUIRED and not received[c.pk]]
+                outcome = actions.request_intake_supplement(outcome.dossier, request.user, missing=missing,
+                                                            reason=request.POST.get("reason", "")[:2000],
+                                                            key=f"intake/{token}/guide")
+                messages.success(request, "Đã lập phiếu hướng dẫn bổ sung, hoàn thiện hồ sơ (mẫu 02); in và giao "
+                                          "cho người nộp.")
+            else:
+                ticked = [{"id": c.pk, "copy_kind": kinds[c.pk] if kinds[c.pk] in COPY_KINDS else "copy"}
+                          for c in components if received[c.pk]]
+                outcome = actions.receive(outcome.dossier, request.user, note=request.POST.get("note", "")[:2000],
+                                          components=ticked, key=f"intake/{token}/receive")
+                messages.success(request, f"Đã tiếp nhận hồ sơ {outcome.dossier.code}, hẹn trả "
+                                          f"{timezone.localtime(outcome.dossier.due_at):%H:%M ngày %d/%m/%Y}. "
+                                          "In Giấy tiếp nhận và hẹn trả kết quả (mẫu 01) cho người nộp.")
+            return outcome
+    except ActionError as exc:
+        if current is not None:
+            errors[f"scan-{current.pk}"] = exc.message
+        else:
+            errors[(exc.field or "general").removeprefix("applicant.")] = exc.message
+        return None
