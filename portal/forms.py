@@ -38,6 +38,14 @@ class Form(forms.Form):
             field.error_messages["max_length"] = "Tối đa %(limit_value)d ký tự."
 
 
+def cleaned_phone(value: str) -> str:
+    value = value.strip()
+    error = phone_error(value)
+    if error:
+        raise forms.ValidationError(error)
+    return re.sub(r"[\s.\-]", "", value)
+
+
 class SignupForm(Form):
     kind = forms.ChoiceField(label="Loại tài khoản", choices=KIND_CHOICES, widget=forms.RadioSelect,
                              initial=ApplicantKind.CITIZEN.value)
@@ -63,11 +71,7 @@ class SignupForm(Form):
         return re.sub(r"\s", "", self.cleaned_data["id_number"])
 
     def clean_phone(self) -> str:
-        value = self.cleaned_data["phone"].strip()
-        error = phone_error(value)
-        if error:
-            raise forms.ValidationError(error)
-        return re.sub(r"[\s.\-]", "", value)
+        return cleaned_phone(self.cleaned_data["phone"])
 
     def clean(self):
         data = super().clean()
@@ -115,11 +119,7 @@ class ApplicantForm(Form):
                                                required=False, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
 
     def clean_phone(self) -> str:
-        value = self.cleaned_data["phone"].strip()
-        error = phone_error(value)
-        if error:
-            raise forms.ValidationError(error)
-        return re.sub(r"[\s.\-]", "", value)
+        return cleaned_phone(self.cleaned_data["phone"])
 
     def clean(self):
         data = super().clean()
@@ -136,6 +136,15 @@ class ApplicantForm(Form):
             if error:
                 self.add_error("representative_id_number", error)
         return data
+
+
+    def applicant(self):
+        """The dossier's applicant, as the dossier actions take it."""
+        from dossiers.actions import Applicant
+
+        data = self.cleaned_data
+        return Applicant(data["kind"], data["id_number"].strip(), data["name"], data["address"], data["phone"],
+                         data["email"], data["representative_name"], data["representative_id_number"].strip())
 
 
 class EvaluationForm(Form):

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 
 from catalogue.models import Component
 from dossiers import actions, lookup
-from dossiers.actions import COPY_KINDS
 from dossiers.evaluation import CRITERIA, EDIT_DAYS, MAX_TOTAL, band
 from dossiers.files import ACCEPTED, attach_file
+from dossiers.forms.common import missing_items
 from dossiers.models import Dossier, Evaluation
 from dossiers.states import State
 from motcua.paging import CappedPaginator
@@ -41,14 +41,6 @@ def _own(request, pk: int) -> Dossier:
     return found
 
 
-def missing_text(item) -> str:
-    """A missing component as the applicant reads it: plain text, or {name, copy_kind}."""
-    if isinstance(item, dict):
-        kind = COPY_KINDS.get(item.get("copy_kind", ""), "")
-        return f"{item.get('name', '')} ({kind.lower()})" if kind else str(item.get("name", ""))
-    return str(item)
-
-
 @login_required
 def my_dossiers(request):
     mine = (Dossier.objects.filter(submitted_by=request.user, parent__isnull=True)
@@ -65,7 +57,7 @@ def dossier(request, pk: int):
     if d.state in (State.INTAKE_SUPPLEMENT, State.SUPPLEMENT):
         asked = d.events.filter(action__in=ASKED).order_by("-seq").values("data", "at").first()
         if asked:
-            asked["missing"] = [missing_text(m) for m in asked["data"].get("missing") or []]
+            asked["missing"] = [item.text for item in missing_items(asked["data"])]
     evaluation = Evaluation.objects.filter(dossier=d).first()
     return render(request, "portal/dossier.html", {
         "dossier": d, "history": lookup.history(d),

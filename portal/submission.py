@@ -24,7 +24,6 @@ from accounts.roles import CITIZEN
 from catalogue.models import Procedure, ProcedureVersion
 from catalogue.services import version_on
 from dossiers import actions
-from dossiers.actions import Applicant
 from dossiers.files import ACCEPTED, attach_file, max_bytes
 from dossiers.models import ApplicantKind
 from portal.forms import ApplicantForm
@@ -98,7 +97,7 @@ def submit(request, code: str):
         if not request.POST.get("cam-doan"):
             errors["cam-doan"] = "Vui lòng xác nhận cam đoan trước khi nộp hồ sơ."
         if form.is_valid() and not errors:
-            outcome = _register(request, version, form.cleaned_data, components, uploads, errors)
+            outcome = _register(request, version, form.applicant(), components, uploads, errors)
             if outcome is not None:
                 Draft.objects.filter(user=request.user, procedure=version.procedure).delete()
                 messages.success(request, "Đã nộp hồ sơ trực tuyến. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận; "
@@ -120,10 +119,8 @@ def submit(request, code: str):
     })
 
 
-def _register(request, version, data: dict, components, uploads: dict, errors: dict):
+def _register(request, version, applicant, components, uploads: dict, errors: dict):
     """Submit and attach in one transaction; an engine refusal becomes an error by its field."""
-    applicant = Applicant(data["kind"], data["id_number"].strip(), data["name"], data["address"], data["phone"],
-                          data["email"], data["representative_name"], data["representative_id_number"].strip())
     token = request.POST.get("token", "")[:40] or uuid.uuid4().hex
     current = None
     try:

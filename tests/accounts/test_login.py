@@ -29,7 +29,7 @@ def test_citizen_logs_in_with_her_citizen_id(client, lan):
 
     # Then she is logged in and sent to the home page
     assert response.status_code == 302
-    assert response.url == reverse("home")
+    assert response.url == reverse("start")
     assert session_user_id(client) == str(lan.pk)
 
 
@@ -45,7 +45,7 @@ def test_an_off_site_next_is_ignored(client, minh, target):
     response = client.post(LOGIN, {"username": "minh", "password": PASSWORD, "next": target})
 
     assert response.status_code == 302
-    assert response.url == reverse("home")
+    assert response.url == reverse("start")
 
 
 def test_wrong_password_gives_a_vietnamese_error(client, minh):
