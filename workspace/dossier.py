@@ -24,6 +24,7 @@ from catalogue.services import version_on
 from dossiers import actions
 from dossiers.actions import COPY_KINDS, steps_of
 from dossiers.deadlines import agency_of_step
+from dossiers.forms.common import missing_items
 from dossiers.machine import DOSSIER
 from dossiers.models import Channel, Dossier, DossierEvent
 from dossiers.search import visible_dossiers
@@ -86,7 +87,7 @@ def timeline(d: Dossier) -> list[dict]:
         data = e.data or {}
         detail = data.get("reason") or data.get("note") or ""
         if data.get("missing"):
-            detail = f"{detail} — Cần bổ sung: " + "; ".join(_missing_text(m) for m in data["missing"])
+            detail = f"{detail} — Cần bổ sung: " + "; ".join(item.text for item in missing_items(data))
         if e.action == "receive" and data.get("components"):
             detail = (detail + " — " if detail else "") + "Đã nhận: " + "; ".join(
                 f"{c['name']} ({COPY_KINDS.get(c['copy_kind'], '').lower()})" for c in data["components"])
@@ -99,13 +100,6 @@ def timeline(d: Dossier) -> list[dict]:
             "moved": e.from_step_id != e.to_step_id,
         })
     return rows
-
-
-def _missing_text(item) -> str:
-    if isinstance(item, dict):
-        kind = COPY_KINDS.get(item.get("copy_kind", ""), "")
-        return f"{item.get('name', '')} ({kind.lower()})" if kind else str(item.get("name", ""))
-    return str(item)
 
 
 def _page(request, d: Dossier, failed: dict | None = None, status: int = 200):
@@ -124,8 +118,10 @@ def _page(request, d: Dossier, failed: dict | None = None, status: int = 200):
               "reason_label": REASON_LABELS.get(t.action, "Lý do"),
               "reason_required": t.action in REQUIRES_TEXT,
               "failed": failed if failed and failed["action"] == t.action else None} for t in offered]
+    # A refusal of an action no longer offered (someone else acted first) is said above them all.
+    refused = failed if failed and not any(f["failed"] for f in forms) else None
     return render(request, "workspace/dossier.html", {
-        "dossier": d, "actions": forms, "timeline": timeline(d), "left": time_left(d.due_at),
+        "dossier": d, "actions": forms, "refused": refused, "timeline": timeline(d), "left": time_left(d.due_at),
         "step_left": time_left(d.step_due_at) if d.step_due_at else None,
         "components": [{"component": c, "files": by_component[c.pk]} for c in components],
         "loose_files": [f for f in files if f.component_id is None], "previewable": PREVIEWABLE,

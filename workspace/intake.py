@@ -22,7 +22,7 @@ from catalogue.models import Procedure, ProcedureVersion
 from catalogue.search import search_versions
 from catalogue.services import current_versions, version_on
 from dossiers import actions
-from dossiers.actions import COPY_KINDS, Applicant
+from dossiers.actions import COPY_KINDS
 from dossiers.deadlines import dossier_due
 from dossiers.files import ACCEPTED, attach_file
 from dossiers.models import Channel, Dossier
@@ -107,7 +107,7 @@ def _form(request, agency, version):
         if guide and not request.POST.get("reason", "").strip():
             errors["reason"] = "Vui lòng ghi nội dung hướng dẫn bổ sung, hoàn thiện."
         if form.is_valid() and not errors:
-            outcome = _take(request, agency, version, form.cleaned_data, components, received, kinds, guide, errors)
+            outcome = _take(request, agency, version, form.applicant(), components, received, kinds, guide, errors)
             if outcome is not None:
                 return redirect("workspace:dossier", pk=outcome.dossier.pk)
         for name in [n for n in errors if n in form.fields]:
@@ -126,11 +126,9 @@ def _form(request, agency, version):
     }, status=422 if request.method == "POST" else 200)
 
 
-def _take(request, agency, version, data, components, received, kinds, guide: bool, errors: dict):
+def _take(request, agency, version, applicant, components, received, kinds, guide: bool, errors: dict):
     """Register, attach the scans and receive (or guide) in one transaction."""
     channel = Channel.POST if request.POST.get("channel") == str(Channel.POST) else Channel.COUNTER
-    applicant = Applicant(data["kind"], data["id_number"].strip(), data["name"], data["address"], data["phone"],
-                          data["email"], data["representative_name"], data["representative_id_number"].strip())
     token = request.POST.get("token", "")[:40] or uuid.uuid4().hex
     current = None
     try:

@@ -36,7 +36,7 @@ QUEUES = (
           "Hồ sơ nộp trực tuyến hoặc đã nhập, chờ Bộ phận Một cửa kiểm tra, tiếp nhận."),
     Queue("cua-toi", "Việc của tôi",
           "Hồ sơ đang ở bước xử lý do bạn đảm nhận, hoặc bước theo vai trò của bạn chưa giao cho ai."),
-    Queue("den-han", "Đến hạn hôm nay", "Hồ sơ đang giải quyết có hạn trả kết quả trong hôm nay."),
+    Queue("den-han", "Đến hạn hôm nay", "Hồ sơ đang giải quyết có hạn trả kết quả trong hôm nay, chưa quá hạn."),
     Queue("qua-han", "Quá hạn", "Hồ sơ đang giải quyết đã quá hạn trả kết quả."),
     Queue("tam-dung", "Tạm dừng", "Hồ sơ chờ bổ sung, chờ nộp nghĩa vụ tài chính, bị dừng, hoặc đang liên thông."),
 )
@@ -69,7 +69,8 @@ def queue_filter(slug: str, user, agency, roles: set[str], now: datetime | None 
     if slug == "den-han":
         today = timezone.localdate(now)
         start = timezone.make_aware(datetime.combine(today, time.min))
-        return _here(agency) & Q(state__in=OPEN_STATES, due_at__gte=start, due_at__lt=start + timedelta(days=1))
+        # Still to come today; those already past are in the overdue queue.
+        return _here(agency) & Q(state__in=OPEN_STATES, due_at__gte=now, due_at__lt=start + timedelta(days=1))
     if slug == "qua-han":
         return _here(agency) & Q(state__in=OPEN_STATES, due_at__lt=now)
     if slug == "tam-dung":
