@@ -12,6 +12,8 @@ from __future__ import annotations
 import secrets
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop  # marks what the public pages show in English
 from django.views.decorators.http import require_GET
 
 from dossiers.models import Dossier
@@ -19,31 +21,31 @@ from dossiers.states import Status
 from motcua import ratelimit
 from workdays.calendar import Timeliness
 
-NOT_FOUND = "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập. Vui lòng kiểm tra lại hai mã in trên Giấy " \
-            "tiếp nhận hồ sơ và hẹn trả kết quả."
+NOT_FOUND = gettext_noop("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập. Vui lòng kiểm tra lại hai mã "
+                         "in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.")
 _DUMMY_SECRET = "XXXXXXXX"
 
 # What each event means to the applicant; events not listed (reassignments) are internal.
 PUBLIC_ACTIONS = {
-    "submit": "Nộp hồ sơ",
-    "request_intake_supplement": "Yêu cầu bổ sung, hoàn thiện hồ sơ",
-    "resubmit": "Nộp lại hồ sơ đã bổ sung",
-    "receive": "Tiếp nhận hồ sơ",
-    "receive_transfer": "Tiếp nhận hồ sơ liên thông",
-    "refuse": "Từ chối tiếp nhận, giải quyết hồ sơ",
-    "forward": "Chuyển bước xử lý",
-    "approve": "Phê duyệt",
-    "sign": "Ký duyệt",
-    "send_back": "Trả lại bước trước để xử lý lại",
-    "request_supplement": "Yêu cầu bổ sung giấy tờ",
-    "request_payment": "Yêu cầu thực hiện nghĩa vụ tài chính",
-    "stop": "Dừng xử lý",
-    "resume": "Tiếp tục xử lý",
-    "transfer": "Chuyển cơ quan phối hợp giải quyết (liên thông)",
-    "transfer_result": "Nhận kết quả từ cơ quan phối hợp",
-    "apologize": "Xin lỗi và hẹn lại ngày trả kết quả",
-    "return_result": "Trả kết quả",
-    "withdraw": "Rút hồ sơ theo yêu cầu",
+    "submit": gettext_noop("Nộp hồ sơ"),
+    "request_intake_supplement": gettext_noop("Yêu cầu bổ sung, hoàn thiện hồ sơ"),
+    "resubmit": gettext_noop("Nộp lại hồ sơ đã bổ sung"),
+    "receive": gettext_noop("Tiếp nhận hồ sơ"),
+    "receive_transfer": gettext_noop("Tiếp nhận hồ sơ liên thông"),
+    "refuse": gettext_noop("Từ chối tiếp nhận, giải quyết hồ sơ"),
+    "forward": gettext_noop("Chuyển bước xử lý"),
+    "approve": gettext_noop("Phê duyệt"),
+    "sign": gettext_noop("Ký duyệt"),
+    "send_back": gettext_noop("Trả lại bước trước để xử lý lại"),
+    "request_supplement": gettext_noop("Yêu cầu bổ sung giấy tờ"),
+    "request_payment": gettext_noop("Yêu cầu thực hiện nghĩa vụ tài chính"),
+    "stop": gettext_noop("Dừng xử lý"),
+    "resume": gettext_noop("Tiếp tục xử lý"),
+    "transfer": gettext_noop("Chuyển cơ quan phối hợp giải quyết (liên thông)"),
+    "transfer_result": gettext_noop("Nhận kết quả từ cơ quan phối hợp"),
+    "apologize": gettext_noop("Xin lỗi và hẹn lại ngày trả kết quả"),
+    "return_result": gettext_noop("Trả kết quả"),
+    "withdraw": gettext_noop("Rút hồ sơ theo yêu cầu"),
 }
 
 
@@ -92,12 +94,12 @@ def history(dossier: Dossier) -> list[dict]:
         moved = event.from_step_id != event.to_step_id
         rows.append({
             "at": event.at,
-            "action": label,
+            "action": _(label),
             "agency": event.agency.name if event.agency_id else "",
             "done": event.from_step.name if moved and event.from_step_id else "",
-            "timeliness": Timeliness(event.step_timeliness).label if moved and event.step_timeliness else "",
+            "timeliness": _(Timeliness(event.step_timeliness).label) if moved and event.step_timeliness else "",
             "next": event.to_step.name if moved and event.to_step_id else "",
-            "status": Status(event.to_status).label,
+            "status": _(Status(event.to_status).label),
         })
     return rows
 
@@ -119,10 +121,10 @@ def lookup(request, code: str = "", secret: str = ""):
         if dossier is None:
             ratelimit.hit(WRONG_PER_ADDRESS, who)
             ratelimit.hit(WRONG_PER_CODE, which)
-            context["error"] = NOT_FOUND
+            context["error"] = _(NOT_FOUND)
         else:
             context.update(
-                dossier=dossier, version=dossier.procedure_version, status=Status(dossier.status).label,
+                dossier=dossier, version=dossier.procedure_version, status=_(Status(dossier.status).label),
                 applicant=mask_name(dossier.applicant_name), history=history(dossier),
             )
     status = 429 if wait else 404 if context.get("error") else 200

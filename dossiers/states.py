@@ -8,6 +8,7 @@ the two columns in step, so they can never disagree.
 """
 
 from django.db import models
+from django.utils.translation import gettext_noop  # marks what the public pages show in English
 
 
 class State(models.TextChoices):
@@ -26,16 +27,16 @@ class State(models.TextChoices):
 
 
 class Status(models.IntegerChoices):
-    NEW = 1, "Mới đăng ký"
-    RECEIVED = 2, "Được tiếp nhận"
-    REFUSED = 3, "Không được tiếp nhận"
-    PROCESSING = 4, "Đang xử lý"
-    SUPPLEMENT = 5, "Yêu cầu bổ sung giấy tờ"
-    PAYMENT = 6, "Yêu cầu thực hiện nghĩa vụ tài chính"
-    WITHDRAWN = 7, "Công dân yêu cầu rút hồ sơ"
-    STOPPED = 8, "Dừng xử lý"
-    RESOLVED = 9, "Đã xử lý xong"
-    RETURNED = 10, "Đã trả kết quả"
+    NEW = 1, gettext_noop("Mới đăng ký")
+    RECEIVED = 2, gettext_noop("Được tiếp nhận")
+    REFUSED = 3, gettext_noop("Không được tiếp nhận")
+    PROCESSING = 4, gettext_noop("Đang xử lý")
+    SUPPLEMENT = 5, gettext_noop("Yêu cầu bổ sung giấy tờ")
+    PAYMENT = 6, gettext_noop("Yêu cầu thực hiện nghĩa vụ tài chính")
+    WITHDRAWN = 7, gettext_noop("Công dân yêu cầu rút hồ sơ")
+    STOPPED = 8, gettext_noop("Dừng xử lý")
+    RESOLVED = 9, gettext_noop("Đã xử lý xong")
+    RETURNED = 10, gettext_noop("Đã trả kết quả")
 
 
 STATUS_OF: dict[str, int] = {

@@ -4,11 +4,12 @@ work (a page nobody can reach from the menu does not exist for its users)."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 def menu(request) -> dict:
-    links = [(reverse("catalogue:list"), "Thủ tục hành chính"), (reverse("dossiers:lookup"), "Tra cứu hồ sơ"),
-             (reverse("fieldreports:feed"), "Phản ánh hiện trường")]
+    links = [(reverse("catalogue:list"), _("Thủ tục hành chính")), (reverse("dossiers:lookup"), _("Tra cứu hồ sơ")),
+             (reverse("fieldreports:feed"), _("Phản ánh hiện trường"))]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         from accounts.permissions import roles_in
@@ -19,7 +20,7 @@ def menu(request) -> dict:
         if my_agencies(user):
             links.insert(0, (reverse("workspace:home"), "Hồ sơ cần xử lý"))
         if CITIZEN in roles_in(user, None):
-            links.insert(0, (reverse("portal:mine"), "Hồ sơ của tôi"))
+            links.insert(0, (reverse("portal:mine"), _("Hồ sơ của tôi")))
         if is_operator(user):
             links.append((reverse("fieldreports:ioc-queue"), "Điều phối phản ánh"))
         if handling_agency_ids(user):

@@ -24,3 +24,23 @@ class SecurityHeaders:
             response["Cache-Control"] = "private, no-store"
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class Language:
+    """Vietnamese first: English only for a visitor who chose it (the language cookie set by
+    motcua.views.language), never because a browser's Accept-Language says so."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.utils import translation
+
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "motcua.middleware.Language",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -92,6 +93,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "motcua.menu.menu",
@@ -203,7 +205,8 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "motcua")
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "vi"
-# English is the second language once its message catalogue exists; until then every page is Vietnamese.
+# Vietnamese first; the public pages also in English for a visitor who picks it (locale/en,
+# motcua.middleware.Language). Staff pages and the data itself stay Vietnamese.
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")

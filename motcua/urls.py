@@ -6,7 +6,7 @@ from django.views.generic import RedirectView
 
 from motcua import errors, health, metrics
 from motcua.api import api
-from motcua.views import home, start
+from motcua.views import home, language, start
 
 urlpatterns = [
     # Probes and Prometheus (docs/deploy.md): no login, no trailing slash, never cached.
@@ -17,6 +17,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=f"/{settings.STATIC_URL.strip('/')}/motcua/favicon.svg")),
     path("", home, name="home"),
     path("bat-dau/", start, name="start"),
+    path("ngon-ngu/<str:code>/", language, name="language"),
     path("accounts/", include("accounts.urls")),
     path("thu-tuc/", include("catalogue.urls")),
     path("", include("dossiers.urls")),

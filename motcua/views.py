@@ -39,6 +39,21 @@ def home(request):
     return render(request, "home.html", {"popular": popular_versions()})
 
 
+def language(request, code: str):
+    """Switch the public pages' language (a link, so cached pages need no CSRF form) and go back."""
+    from django.conf import settings
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    back = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = "/"
+    response = redirect(back)
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600, samesite="Lax",
+                            secure=request.is_secure())
+    return response
+
+
 def start(request):
     """Where a login lands: the officer's queues, the citizen's dossiers, else the home page."""
     user = request.user

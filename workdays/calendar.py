@@ -22,6 +22,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
+from django.utils.translation import gettext_noop  # marks what the public pages show in English
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_PERIODS_TEXT = "07:30-11:30,13:00-17:00"
@@ -42,7 +43,10 @@ class Timeliness(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}[self.value]
+        # Marked for translation; the public lookup shows them through gettext.
+        labels = {"early": gettext_noop("Trước hạn"), "on_time": gettext_noop("Đúng hạn"),
+                  "late": gettext_noop("Quá hạn")}
+        return labels[self.value]
 
 
 @dataclass(frozen=True, order=True)
