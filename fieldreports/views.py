@@ -14,10 +14,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import can
@@ -272,7 +273,9 @@ def ioc_queue(request):
     which = request.GET.get("q", "triage")
     qs = Report.objects.select_related("category", "agency", "reporter", "api_client", "ward")
     if which == "overdue":
-        qs = qs.filter(status__in=Report.OPEN_STATUSES, escalation_level__gte=1).order_by("due_at")
+        # Past due now, whether or not the escalation sweep has run yet.
+        qs = qs.filter(Q(due_at__lt=timezone.now()) | Q(escalation_level__gte=1),
+                       status__in=Report.OPEN_STATUSES).order_by("due_at")
     elif which == "all":
         qs = qs.order_by("-created_at")
     else:

@@ -85,3 +85,12 @@ def test_dispatch_resets_the_escalation(world, lan, vy, lighting, agency_b):
     r = actions.reroute(r, vy, agency_b)
     r.refresh_from_db()
     assert (r.escalation_level, r.escalated_at) == (0, None)
+
+
+def test_the_ioc_overdue_list_needs_no_sweep(client, world, lan, vy, lighting):
+    late = report(lan, lighting)
+    in_time = report(lan, lighting)
+    type(late).objects.filter(pk=late.pk).update(due_at=timezone.now() - timedelta(hours=1))
+    client.force_login(vy)
+    listed = [r.pk for r in client.get("/phan-anh/dieu-phoi/", {"q": "overdue"}).context["page"].object_list]
+    assert late.pk in listed and in_time.pk not in listed
