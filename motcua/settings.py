@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # With ninja installed as an app, the API docs use its bundled Swagger UI, not a CDN.
     "ninja",
+    "django_htmx",
     # motcua's own apps, one per domain
     "motcua",
     "workflow",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "motcua.middleware.SecurityHeaders",
     "csp.middleware.CSPMiddleware",

@@ -86,7 +86,9 @@ def intake(request):
         text = request.GET.get("q", "")[:200]
         found = current_versions().filter(receivable(agency)).select_related("procedure")
         found = search_versions(found, text) if text.strip() else found.order_by("name", "pk")
-        return render(request, "workspace/intake_search.html", {"q": text, "versions": found[:RESULTS]})
+        partial = request.htmx and not request.htmx.history_restore_request
+        return render(request, "workspace/_intake_results.html" if partial else "workspace/intake_search.html",
+                      {"q": text, "versions": found[:RESULTS]})
     return _form(request, agency, version)
 
 

@@ -56,7 +56,10 @@ def queue(request, slug: str):
     items = [{"dossier": d, "left": time_left(d.due_at)} for d in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "workspace/queue.html", {
+    # htmx (the filter typed into) asks for the results alone; a reload or a return through
+    # the history gets the whole page.
+    partial = request.htmx and not request.htmx.history_restore_request
+    return render(request, "workspace/_queue_results.html" if partial else "workspace/queue.html", {
         "counts": counts, "current": current, "page": page, "items": items, "q": text, "sort": sort,
         "sorts": [("han", "Hạn trả gần nhất"), ("-han", "Hạn trả xa nhất"), ("nop", "Nộp sớm nhất"),
                   ("-nop", "Nộp mới nhất")],

@@ -13,6 +13,7 @@ from dossiers import actions
 from dossiers.models import Channel, Dossier
 from dossiers.states import State
 from tests.dossiers.conftest import LAN
+from workspace.queues import QUEUES
 
 pytestmark = pytest.mark.django_db
 
@@ -81,19 +82,31 @@ def test_search_by_code_and_name_without_accents(client, permit, hoa):
     assert client.get("/can-bo/hang-doi/cua-toi/", {"sap-xep": "'; drop"}).status_code == 200
 
 
-def test_a_queue_takes_the_same_queries_however_long(client, permit, hoa):
-    taken_in(permit, hoa, 2)
+@pytest.mark.parametrize("slug", [q.slug for q in QUEUES])
+def test_every_queue_takes_the_same_queries_however_long(client, permit, hoa, minh, lan, slug):
+    def fill(n):
+        for i, d in enumerate(taken_in(permit, hoa, 2 * n)):  # half due later today, half overdue
+            hours = 1 if i % 2 else -1
+            Dossier.objects.filter(pk=d.pk).update(due_at=timezone.now() + timedelta(hours=hours))
+        for _ in range(n):
+            actions.submit(permit, LAN, lan)
+            d = actions.forward(taken_in(permit, hoa)[0], hoa, assignee=minh).dossier
+            actions.request_supplement(d, minh, missing=["Bản vẽ"], reason="Mờ")
+
+    fill(1)
     client.force_login(hoa)
-    client.get("/can-bo/hang-doi/cua-toi/")  # warm: the footer, the published steps
+    client.get(f"/can-bo/hang-doi/{slug}/")  # warm: the footer, the published steps
 
     def count():
         with CaptureQueriesContext(connection) as captured:
-            assert client.get("/can-bo/hang-doi/cua-toi/").status_code == 200
-        return len(captured)
+            response = client.get(f"/can-bo/hang-doi/{slug}/")
+            assert response.status_code == 200
+        return len(captured), len(response.context["items"])
 
-    few = count()
-    taken_in(permit, hoa, 12)
-    assert count() == few <= 14
+    few, shown = count()
+    fill(6)
+    many, shown_many = count()
+    assert shown_many > shown and many == few <= 14
 
 
 def test_the_agency_switcher_keeps_to_ones_own_agencies(client, permit, hoa, agency_b, lan):
@@ -113,3 +126,13 @@ def test_logging_in_lands_where_the_work_is(client, hoa, lan):
     client.force_login(lan)
     assert client.get("/bat-dau/")["Location"] == "/ho-so-cua-toi/"
     assert State.SUBMITTED  # the states the queues read are the engine's own
+
+
+def test_htmx_asks_for_the_results_alone(client, permit, hoa):
+    taken_in(permit, hoa, 2)
+    client.force_login(hoa)
+    partial = client.get("/can-bo/hang-doi/cua-toi/", {"q": "lan"}, HTTP_HX_REQUEST="true")
+    assert [t.name for t in partial.templates][0] == "workspace/_queue_results.html"
+    assert b"<html" not in partial.content and len(partial.context["items"]) == 2
+    restored = client.get("/can-bo/hang-doi/cua-toi/", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert b"<html" in restored.content
