@@ -60,7 +60,46 @@ def load_dossiers_demo(count: int = 32) -> str:
                                   f"{DEMO_MARK}", f"09{rng.randrange(10 ** 8):08d}", "")
             _walk(version, applicant, STAGES[n % len(STAGES)], people, online=n % 3 == 0)
             made += 1
+        made += _received_earlier(versions[0], people, rng)
     return f"Dossiers: {made} demo dossiers new."
+
+
+def _received_earlier(version, p: People, rng) -> int:
+    """Two dossiers received on earlier working days, one due later today and one overdue, so
+    those queues have something to show. They go through the engine like the others, with the
+    clock set back to the morning they were received (time-machine, installed with the
+    development tools; without it they are left out)."""
+    try:
+        import time_machine
+    except ImportError:
+        return 0
+    from datetime import datetime, time, timedelta
+
+    from dossiers.deadlines import dossier_due
+    from workdays.services import calendar_for
+
+    now = timezone.now()
+    today = timezone.localdate(now)
+    calendar = calendar_for(version.receiving_agency)
+    mornings = [timezone.make_aware(datetime.combine(today - timedelta(days=days), time(8, 30)))
+                for days in range(1, 90)]
+    mornings = [m for m in mornings if m.weekday() < 5]
+    due_today = next((m for m in mornings if timezone.localdate(dossier_due(version, calendar, m)) == today
+                      and dossier_due(version, calendar, m) > now), None)
+    overdue = next((m for m in mornings if dossier_due(version, calendar, m) < now - timedelta(days=2)), None)
+    made = 0
+    for moment in (due_today, overdue):
+        if moment is None:
+            continue
+        id_number, name = APPLICANTS[rng.randrange(len(APPLICANTS))]
+        applicant = Applicant("citizen", id_number, name, f"{rng.randint(1, 200)} {rng.choice(STREETS)}, Huế "
+                              f"{DEMO_MARK}", f"09{rng.randrange(10 ** 8):08d}", "")
+        with time_machine.travel(moment, tick=False):
+            dossier = actions.submit(version, applicant, p.counter, channel=Channel.COUNTER).dossier
+            dossier = actions.receive(dossier, p.counter).dossier
+            actions.forward(dossier, p.counter, assignee=p.specialist)
+        made += 1
+    return made
 
 
 def _versions(people) -> list:
