@@ -250,14 +250,13 @@ def test_command_reports_the_catalogue_on_its_one_line(catalogue, capsys):
 
 
 def test_demo_dossiers_stand_at_every_stage_and_tell_nobody(catalogue):
+    from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
     from dossiers.demo import DEMO_MARK, load_dossiers_demo
     from dossiers.machine import DOSSIER
     from dossiers.models import Dossier
     from workflow.chain import verify_all
-
-    from django.utils import timezone
 
     said = load_dossiers_demo()
     made = Dossier.objects.filter(applicant_address__endswith=DEMO_MARK)
