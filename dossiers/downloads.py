@@ -64,14 +64,16 @@ def dossier_file(request, pk: int, file_id: int):
 @require_GET
 @login_required
 def issued_form(request, pk: int, form_id: int):
-    issued = IssuedForm.objects.filter(pk=form_id, dossier=_visible(request, pk)).first()
-    if issued is None:
+    dossier = _visible(request, pk)
+    issued = IssuedForm.objects.filter(pk=form_id, dossier=dossier).first()
+    if issued is None or (issued.kind not in APPLICANT_FORMS and dossier.submitted_by_id == request.user.pk):
         raise Http404(NOT_YOURS)
     return _send(issued.file, f"{issued.dossier.code or issued.dossier.pk}-mau-{issued.kind}.pdf", "application/pdf")
 
 
 # The forms the applicant receives; the control slip (05) is the agencies' own record.
 APPLICANT_FORMS = ("01", "02", "03", "04")
+FORM_KINDS = (*APPLICANT_FORMS, "05")
 
 
 @require_GET
@@ -81,6 +83,8 @@ def print_form(request, pk: int, kind: str):
     A form the dossier has no event for yet sends the reader back with the reason."""
     from dossiers.forms.issue import FormError, issue_form
 
+    if kind not in FORM_KINDS:
+        raise Http404("Không có mẫu này; các mẫu in theo hồ sơ là 01 đến 05.")
     dossier = _visible(request, pk)
     if kind not in APPLICANT_FORMS and dossier.submitted_by_id == request.user.pk:
         raise Http404(NOT_YOURS)

@@ -18,6 +18,8 @@ import hashlib
 import os
 import re
 import zipfile
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -108,6 +110,9 @@ def attach_file(dossier: Dossier, component, upload, actor) -> DossierFile:
             upload.seek(0)
             created_blob = storage.save(path, upload)
             attached.file.name = created_blob
+            stored = _new_blobs.get()
+            if stored is not None:
+                stored.append(created_blob)
         attached.save()
         attached.created = True
         change.result = attached
@@ -122,6 +127,28 @@ def attach_file(dossier: Dossier, component, upload, actor) -> DossierFile:
         raise
 
 
+_new_blobs: ContextVar[list[str] | None] = ContextVar("dossier_new_blobs", default=None)
+
+
+@contextmanager
+def blobs_kept_only_if_committed():
+    """Around a transaction attaching several files (an online submission, a counter intake):
+    when it fails, the blobs it stored that no row refers to are deleted, so a refusal leaves
+    nothing behind. Blobs are content-addressed: one another dossier holds stays.
+    Use outside the transaction: `with blobs_kept_only_if_committed(), transaction.atomic():`."""
+    token = _new_blobs.set([])
+    try:
+        yield
+    except BaseException:
+        storage = DossierFile._meta.get_field("file").storage
+        for name in _new_blobs.get() or []:
+            if not DossierFile.objects.filter(file=name).exists():
+                storage.delete(name)
+        raise
+    finally:
+        _new_blobs.reset(token)
+
+
 def _clean_name(name: str) -> str:
     # Only for display: the stored name is the content hash.
     base = os.path.basename(name.replace("\\", "/")).strip() or "tep"
@@ -134,7 +161,7 @@ def _hash(upload, name: str) -> tuple[str, int]:
     limit = max_bytes()
     too_large = ActionError(
         Code.FILE_TOO_LARGE, f"Tệp “{name}” vượt quá {_megabytes(limit)} MB. "
-        "Vui lòng nén hoặc chia nhỏ tệp rồi tải lên lại.",
+        "Vui lòng nén hoặc chia nhỏ tệp rồi tải lên lại.", field="file",
     )
     declared = getattr(upload, "size", None)
     if declared is not None and declared > limit:

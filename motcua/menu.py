@@ -18,17 +18,17 @@ def menu(request) -> dict:
         from workspace.agency import my_agencies
 
         if my_agencies(user):
-            links.insert(0, (reverse("workspace:home"), "Hồ sơ cần xử lý"))
+            links.insert(0, (reverse("workspace:home"), _("Hồ sơ cần xử lý")))
         if CITIZEN in roles_in(user, None):
             links.insert(0, (reverse("portal:mine"), _("Hồ sơ của tôi")))
         if is_operator(user):
-            links.append((reverse("fieldreports:ioc-queue"), "Điều phối phản ánh"))
+            links.append((reverse("fieldreports:ioc-queue"), _("Điều phối phản ánh")))
         if handling_agency_ids(user):
-            links.append((reverse("fieldreports:unit-queue"), "Phản ánh của đơn vị"))
+            links.append((reverse("fieldreports:unit-queue"), _("Phản ánh của đơn vị")))
         if CITIZEN in roles_in(user, None):
-            links.append((reverse("fieldreports:mine"), "Phản ánh của tôi"))
+            links.append((reverse("fieldreports:mine"), _("Phản ánh của tôi")))
         if user.is_staff:
-            links.append((reverse("admin:index"), "Quản trị"))
+            links.append((reverse("admin:index"), _("Quản trị")))
     current = request.path
     return {"menu": [{"url": url, "label": label, "current": current.startswith(url) and url != "/"}
                      for url, label in links], "service_center": service_center()}

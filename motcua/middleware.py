@@ -9,6 +9,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
+from django.utils.cache import patch_vary_headers
+
 PERMISSIONS_POLICY = ("camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), "
                       "interest-cohort=()")
 
@@ -43,4 +47,20 @@ class Language:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))  # the language comes from a cookie
         return response
+
+
+class RefuseNul:
+    """A NUL byte in the address is never a citizen's typing; PostgreSQL cannot even store it in
+    text. Answer 400 before any view reads it (form fields are cleaned where they are read)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.http import HttpResponseBadRequest
+
+        if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            return HttpResponseBadRequest("Địa chỉ chứa ký tự không hợp lệ.", content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "motcua.middleware.RefuseNul",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.middleware.Language",
     "django.middleware.common.CommonMiddleware",

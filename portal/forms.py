@@ -29,12 +29,17 @@ class Form(forms.Form):
     """Required-field messages in Vietnamese, and errors announced next to their field."""
 
     required_message = "Vui lòng nhập {label}."
+    required_choice = "Vui lòng chọn {label}."
+    required_messages: dict[str, str] = {}  # where the generated sentence would read wrong
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.error_messages["required"] = self.required_message.format(label=str(field.label).lower())
+        for name, field in self.fields.items():
+            chosen = isinstance(field.widget, (forms.RadioSelect, forms.Select))
+            template = self.required_choice if chosen else self.required_message
+            field.error_messages["required"] = self.required_messages.get(
+                name, template.format(label=str(field.label).lower()))
             field.error_messages["max_length"] = "Tối đa %(limit_value)d ký tự."
 
 
@@ -47,6 +52,8 @@ def cleaned_phone(value: str) -> str:
 
 
 class SignupForm(Form):
+    required_messages = {"password2": "Vui lòng nhập lại mật khẩu.",
+                         "id_number": "Vui lòng nhập số định danh cá nhân hoặc mã số thuế."}
     kind = forms.ChoiceField(label="Loại tài khoản", choices=KIND_CHOICES, widget=forms.RadioSelect,
                              initial=ApplicantKind.CITIZEN.value)
     id_number = forms.CharField(
@@ -101,6 +108,8 @@ class SignupForm(Form):
 class ApplicantForm(Form):
     """Who the dossier is for; prefilled from the account, which may submit for someone else
     (then the representative's own name and ID are given too)."""
+
+    required_messages = {"kind": "Vui lòng chọn người nộp là công dân hay tổ chức."}
 
     kind = forms.ChoiceField(label="Người nộp là", choices=KIND_CHOICES, widget=forms.RadioSelect)
     name = forms.CharField(label="Họ và tên (hoặc tên tổ chức)", max_length=200,

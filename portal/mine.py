@@ -30,6 +30,9 @@ PAGE_SIZE = 20
 # What the applicant does from this page; the rest of the table is the agencies' work.
 APPLICANT_ACTIONS = ("resubmit", "resume", "withdraw")
 ASKED = ("request_intake_supplement", "request_supplement")
+# The table's labels are the officer's words ("Đã nhận hồ sơ bổ sung"); the applicant's own:
+APPLICANT_LABELS = {"resubmit": "Nộp lại hồ sơ đã hoàn thiện", "resume": "Gửi hồ sơ bổ sung",
+                    "withdraw": "Rút hồ sơ"}
 
 
 def _own(request, pk: int) -> Dossier:
@@ -60,7 +63,7 @@ def dossier(request, pk: int):
             asked["missing"] = [item.text for item in missing_items(asked["data"])]
     evaluation = Evaluation.objects.filter(dossier=d).first()
     return render(request, "portal/dossier.html", {
-        "dossier": d, "history": lookup.history(d),
+        "dossier": d, "history": lookup.history(d), "labels": APPLICANT_LABELS,
         "files": d.files.select_related("component").order_by("uploaded_at", "pk"),
         "forms": d.forms.order_by("kind", "issued_at"),
         "actions": [offered[a] for a in APPLICANT_ACTIONS if a in offered],
@@ -81,6 +84,9 @@ def act(request, pk: int, action: str):
     kwargs = {}
     if action == "withdraw":
         kwargs["reason"] = request.POST.get("reason", "")[:1000]
+    if action in ("resume", "resubmit") and not _handed_in_since_asked(d):
+        messages.error(request, "Vui lòng đính kèm giấy tờ được yêu cầu bổ sung trước khi gửi.")
+        return redirect("portal:dossier", pk=d.pk)
     if action == "resume":
         kwargs["note"] = "Người nộp đã bổ sung hồ sơ trực tuyến."
     try:
@@ -91,6 +97,12 @@ def act(request, pk: int, action: str):
     else:
         messages.success(request, DONE.get(action, "Đã thực hiện."))
     return redirect("portal:dossier", pk=d.pk)
+
+
+def _handed_in_since_asked(d: Dossier) -> bool:
+    """Online, what was asked for comes as files: one attached since the latest request."""
+    asked = d.events.filter(action__in=ASKED).order_by("-seq").values_list("seq", flat=True).first()
+    return asked is None or d.events.filter(action="attach_file", seq__gt=asked).exists()
 
 
 DONE = {
@@ -107,7 +119,9 @@ def upload(request, pk: int):
     component = Component.objects.filter(pk=_int(request.POST.get("component")),
                                          version_id=d.procedure_version_id).first()
     upload = request.FILES.get("file")
-    if upload is None:
+    if component is None:
+        messages.error(request, "Vui lòng chọn thành phần hồ sơ của tệp đính kèm.")
+    elif upload is None:
         messages.error(request, "Vui lòng chọn tệp cần đính kèm.")
     else:
         try:

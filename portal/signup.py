@@ -19,7 +19,7 @@ from dossiers.models import ApplicantKind
 from motcua import ratelimit
 from portal.forms import SignupForm
 
-SIGNUPS_PER_ADDRESS = ratelimit.Limit("signup.address", 10, 3600)
+SIGNUPS_PER_ADDRESS = ratelimit.Limit("signup.address", 20, 3600)
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -34,8 +34,10 @@ def signup(request):
         if wait:
             form.add_error(None, ratelimit.message(wait))
             status = 429
-        elif form.is_valid():
+        else:
+            # Every attempt counts: "this number has an account" must not be probed at will.
             ratelimit.hit(SIGNUPS_PER_ADDRESS, who)
+        if not wait and form.is_valid():
             user = _create(form.cleaned_data)
             if user is None:
                 form.add_error("id_number", "Số này đã có tài khoản. Vui lòng đăng nhập.")

@@ -24,8 +24,9 @@ from accounts.roles import CITIZEN
 from catalogue.models import Procedure, ProcedureVersion
 from catalogue.services import version_on
 from dossiers import actions
-from dossiers.files import ACCEPTED, attach_file, max_bytes
+from dossiers.files import ACCEPTED, attach_file, blobs_kept_only_if_committed, max_bytes
 from dossiers.models import ApplicantKind
+from motcua.inputs import clean_text
 from portal.forms import ApplicantForm
 from portal.models import Draft
 from workflow.errors import ActionError
@@ -80,7 +81,7 @@ def submit(request, code: str):
     errors: dict[str, str] = {}
 
     if request.method == "POST" and "luu-nhap" in request.POST:
-        data = {name: request.POST.get(name, "")[:300] for name in DRAFT_FIELDS}
+        data = {name: clean_text(request.POST.get(name, "")[:300], multiline=False) for name in DRAFT_FIELDS}
         Draft.objects.update_or_create(user=request.user, procedure=version.procedure, defaults={"data": data})
         if request.headers.get("X-Draft") == "1":
             return JsonResponse({"saved_at": timezone.localtime().strftime("%H:%M")})
@@ -96,6 +97,8 @@ def submit(request, code: str):
                 errors[f"component-{c.pk}"] = "Vui lòng đính kèm giấy tờ bắt buộc này."
         if not request.POST.get("cam-doan"):
             errors["cam-doan"] = "Vui lòng xác nhận cam đoan trước khi nộp hồ sơ."
+        if form.is_valid():
+            _own_or_on_behalf(request.user, form, errors)
         if form.is_valid() and not errors:
             outcome = _register(request, version, form.applicant(), components, uploads, errors)
             if outcome is not None:
@@ -119,13 +122,34 @@ def submit(request, code: str):
     })
 
 
+def _own_or_on_behalf(user, form, errors: dict) -> None:
+    """An account files for itself, or a citizen files for someone else as their representative
+    (the account holder is then the representative on record): nobody files in another's name
+    unseen."""
+    data = form.cleaned_data
+    own = (user.tax_code if user.kind == user.Kind.ORGANISATION else user.citizen_id) or ""
+    if data["id_number"].strip() == own:
+        return
+    if user.kind == user.Kind.ORGANISATION:
+        errors["id_number"] = "Tài khoản tổ chức chỉ nộp hồ sơ của chính tổ chức (mã số thuế của tài khoản)."
+        return
+    if data["representative_id_number"].strip() not in ("", own):
+        errors["representative_id_number"] = ("Khi nộp thay, người nộp thay là chủ tài khoản: số định danh "
+                                              f"{own}.")
+        return
+    data["representative_name"] = data["representative_name"] or user.full_name
+    data["representative_id_number"] = own
+
+
 def _register(request, version, applicant, components, uploads: dict, errors: dict):
     """Submit and attach in one transaction; an engine refusal becomes an error by its field."""
     token = request.POST.get("token", "")[:40] or uuid.uuid4().hex
     current = None
     try:
-        with transaction.atomic():
+        with blobs_kept_only_if_committed(), transaction.atomic():
             outcome = actions.submit(version, applicant, request.user, key=f"portal/{token}")
+            if outcome.repeated:  # the same form posted again: it was registered the first time
+                return outcome
             for component in components:
                 current = component
                 if uploads[component.pk]:

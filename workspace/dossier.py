@@ -9,6 +9,7 @@ A refusal re-renders the page with what was typed and the message beside the fie
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 
@@ -28,6 +29,7 @@ from dossiers.forms.common import missing_items
 from dossiers.machine import DOSSIER
 from dossiers.models import Channel, Dossier, DossierEvent
 from dossiers.search import visible_dossiers
+from motcua.inputs import clean_text, parse_id
 from workflow.errors import ActionError
 from workspace.access import officer_required
 from workspace.timeleft import time_left
@@ -114,6 +116,13 @@ def _page(request, d: Dossier, failed: dict | None = None, status: int = 200):
         ("03", "Phiếu từ chối (03)"), ("04", "Phiếu xin lỗi, hẹn lại (04)")) if done & set(FORM_EVENTS[kind])]
     if d.code:
         printable.append(("05", "Phiếu kiểm soát quá trình (05)"))
+    if failed:  # what was ticked and chosen comes back with the message
+        values = failed["values"]
+        failed["ticked"] = {c.pk for c in components
+                            if values.get(f"missing-{c.pk}") or values.get(f"received-{c.pk}")}
+        failed["kinds"] = {c.pk: values.get(f"missing-kind-{c.pk}") or values.get(f"kind-{c.pk}") for c in components}
+        failed["assignee"] = parse_id(values.get("assignee"))
+        failed["missing_other"] = values.get("missing-other", "")
     forms = [{"transition": t, "assignees": candidates(d, t.action) if "assignee" in t.inputs else [],
               "reason_label": REASON_LABELS.get(t.action, "Lý do"),
               "reason_required": t.action in REQUIRES_TEXT,
@@ -149,13 +158,13 @@ def read_inputs(d: Dossier, transition, post) -> dict:
             for c in Component.objects.filter(version_id=d.procedure_version_id) if post.get(f"received-{c.pk}")]
     for name in transition.inputs:
         if name in ("reason", "note"):
-            kwargs[name] = post.get(name, "")[:2000]
+            kwargs[name] = clean_text(post.get(name, "")[:2000])
         elif name == "missing":
             kwargs["missing"] = missing_from(d, post)
         elif name == "assignee":
             raw = post.get("assignee", "")
             if raw:
-                user = User.objects.filter(pk=int(raw) if raw.isdigit() else 0, is_active=True).first()
+                user = User.objects.filter(pk=parse_id(raw) or 0, is_active=True).first()
                 if user is None:
                     raise InputError("assignee", "Cán bộ đã chọn không còn hoạt động; vui lòng chọn lại.")
                 kwargs["assignee"] = user
@@ -163,13 +172,13 @@ def read_inputs(d: Dossier, transition, post) -> dict:
                 raise InputError("assignee", "Vui lòng chọn cán bộ nhận xử lý.")
         elif name == "amount":
             raw = post.get("amount", "").replace(".", "").replace(",", "").strip()
-            if not raw.isdigit():
-                raise InputError("amount", "Vui lòng nhập số tiền bằng chữ số (đồng).")
+            if not re.fullmatch(r"[0-9]{1,15}", raw):
+                raise InputError("amount", "Vui lòng nhập số tiền bằng chữ số (đồng), tối đa 15 chữ số.")
             kwargs["amount"] = int(raw)
         elif name == "new_due_at":
             kwargs["new_due_at"] = _local_datetime(post.get("new_due_at", ""))
         elif name == "procedure_code":
-            code = post.get("procedure_code", "").strip()
+            code = clean_text(post.get("procedure_code", ""), multiline=False).strip()[:40]
             procedure = Procedure.objects.filter(code=code).first() if code else None
             version = version_on(procedure, timezone.localdate()) if procedure else None
             if version is None:
@@ -185,7 +194,7 @@ def missing_from(d: Dossier, post) -> list:
         if post.get(f"missing-{c.pk}"):
             kind = post.get(f"missing-kind-{c.pk}", "")
             missing.append({"name": c.name, "copy_kind": kind if kind in COPY_KINDS else "copy"})
-    missing += [line.strip()[:300] for line in post.get("missing-other", "").splitlines() if line.strip()]
+    missing += [line.strip()[:300] for line in clean_text(post.get("missing-other", "")).splitlines() if line.strip()]
     return missing
 
 

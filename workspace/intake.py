@@ -24,8 +24,10 @@ from catalogue.services import current_versions, version_on
 from dossiers import actions
 from dossiers.actions import COPY_KINDS
 from dossiers.deadlines import dossier_due
-from dossiers.files import ACCEPTED, attach_file
-from dossiers.models import Channel, Dossier
+from dossiers.files import ACCEPTED, attach_file, blobs_kept_only_if_committed
+from dossiers.models import Channel
+from dossiers.search import visible_dossiers
+from motcua.inputs import clean_text
 from portal.forms import ApplicantForm
 from portal.submission import ACCEPT, copies_text
 from units.models import Agency
@@ -49,23 +51,25 @@ def _default_kind(component) -> str:
     return "certified_copy" if component.certified_copies else "copy"
 
 
-def _prefill(id_number: str) -> dict:
-    """The applicant as last recorded: an account with that number, else their latest dossier."""
-    id_number = id_number.strip()[:14]
-    if not id_number:
+def _prefill(officer, id_number: str) -> dict:
+    """The applicant as this officer's agencies last received them (a dossier they may see, that
+    a counter checked), else the name of the account with that number: contacts typed into an
+    unchecked online form, or another agency's records, are never offered."""
+    id_number = clean_text(id_number, multiline=False).strip()[:14]
+    if not id_number.isascii() or not id_number.isdigit():
         return {}
-    user = User.objects.filter(Q(citizen_id=id_number) | Q(tax_code=id_number)).first()
-    if user:
-        kind = "organisation" if user.kind == User.Kind.ORGANISATION else "citizen"
-        return {"kind": kind, "id_number": id_number, "name": user.full_name, "phone": user.phone,
-                "email": user.email}
-    last = (Dossier.objects.filter(applicant_id_number=id_number).order_by("-created_at")
+    last = (visible_dossiers(officer).filter(applicant_id_number=id_number, code__isnull=False)
+            .order_by("-created_at")
             .values("applicant_kind", "applicant_name", "applicant_address", "applicant_phone", "applicant_email")
             .first())
     if last:
         return {"kind": last["applicant_kind"], "id_number": id_number, "name": last["applicant_name"],
                 "address": last["applicant_address"], "phone": last["applicant_phone"],
                 "email": last["applicant_email"]}
+    user = User.objects.filter(Q(citizen_id=id_number) | Q(tax_code=id_number)).only("kind", "full_name").first()
+    if user:
+        kind = "organisation" if user.kind == User.Kind.ORGANISATION else "citizen"
+        return {"kind": kind, "id_number": id_number, "name": user.full_name}
     return {"kind": "citizen", "id_number": id_number}
 
 
@@ -74,7 +78,7 @@ def intake(request):
     agency = request.agency
     if not can(request.user, "dossier.intake", agency):
         raise PermissionDenied("Chỉ cán bộ Bộ phận Một cửa của cơ quan tiếp nhận hồ sơ tại quầy.")
-    code = (request.POST.get("thu-tuc") or request.GET.get("thu-tuc") or "").strip()[:40]
+    code = clean_text(request.POST.get("thu-tuc") or request.GET.get("thu-tuc") or "", multiline=False).strip()[:40]
     version = None
     if code:
         procedure = Procedure.objects.filter(code=code).first()
@@ -83,7 +87,7 @@ def intake(request):
             messages.error(request, f"Thủ tục {code} không tiếp nhận tại {agency.name}.")
             version = None
     if version is None:
-        text = request.GET.get("q", "")[:200]
+        text = clean_text(request.GET.get("q", ""), multiline=False)[:200]
         found = current_versions().filter(receivable(agency)).select_related("procedure")
         found = search_versions(found, text) if text.strip() else found.order_by("name", "pk")
         partial = request.htmx and not request.htmx.history_restore_request
@@ -97,7 +101,8 @@ def _form(request, agency, version):
                .prefetch_related("components").get(pk=version.pk))
     components = list(version.components.all())
     errors: dict[str, str] = {}
-    if request.method == "POST":
+    looked_up = request.POST.get("cccd", "") if "tra-cuu" in request.POST else ""
+    if request.method == "POST" and "tra-cuu" not in request.POST:
         form = ApplicantForm(request.POST)
         received = {c.pk: request.POST.get(f"received-{c.pk}") == "1" for c in components}
         kinds = {c.pk: request.POST.get(f"kind-{c.pk}", "") for c in components}
@@ -115,7 +120,8 @@ def _form(request, agency, version):
         for name in [n for n in errors if n in form.fields]:
             form.add_error(name, errors.pop(name))
     else:
-        form = ApplicantForm(initial=_prefill(request.GET.get("cccd", "")) or {"kind": "citizen"})
+        # The ID number is posted, not put in the address: it stays out of logs and history.
+        form = ApplicantForm(initial=_prefill(request.user, looked_up) or {"kind": "citizen"})
         received, kinds = {}, {}
     rows = [{"component": c, "copies": copies_text(c), "received": received.get(c.pk, False),
              "kind": kinds.get(c.pk) or _default_kind(c), "error": errors.get(f"scan-{c.pk}")} for c in components]
@@ -124,8 +130,8 @@ def _form(request, agency, version):
         "version": version, "form": form, "components": rows, "errors": errors, "copy_kinds": COPY_KINDS.items(),
         "due": due, "accepted": ACCEPTED, "accept": ACCEPT, "channel": request.POST.get("channel", "1"),
         "token": request.POST.get("token") or uuid.uuid4().hex, "reason": request.POST.get("reason", ""),
-        "note": request.POST.get("note", ""), "cccd": request.GET.get("cccd", ""),
-    }, status=422 if request.method == "POST" else 200)
+        "note": request.POST.get("note", ""), "cccd": looked_up[:14],
+    }, status=422 if request.method == "POST" and not looked_up else 200)
 
 
 def _take(request, agency, version, applicant, components, received, kinds, guide: bool, errors: dict):
@@ -134,9 +140,11 @@ def _take(request, agency, version, applicant, components, received, kinds, guid
     token = request.POST.get("token", "")[:40] or uuid.uuid4().hex
     current = None
     try:
-        with transaction.atomic():
+        with blobs_kept_only_if_committed(), transaction.atomic():
             outcome = actions.submit(version, applicant, request.user, channel=channel, receiving_agency=agency,
                                      key=f"intake/{token}")
+            if outcome.repeated:  # the same form posted again: taken in the first time
+                return outcome
             for c in components:
                 scan = request.FILES.get(f"scan-{c.pk}")
                 if scan:

@@ -14,3 +14,9 @@ def vnd(value) -> str:
         return group_thousands(value)
     except (TypeError, ValueError):
         return ""
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template ({{ kinds|get_item:c.pk }}), None when absent."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

@@ -120,7 +120,7 @@ def test_a_dossier_from_sign_up_to_score(live_server, desk, agency_a, hoa, minh,
     page.set_input_files("#upload-file", {**PDF, "name": "so-do-chung-thuc.pdf", "buffer": pdf_bytes("Ban sao")})
     page.click("form[action$='/dinh-kem/'] button[type=submit]")
     assert "Đã đính kèm" in page.inner_text(".messages")
-    page.click("button:has-text('Đã nhận hồ sơ bổ sung')")
+    page.click("button:has-text('Gửi hồ sơ bổ sung')")
     dossier.refresh_from_db()
     assert dossier.state == State.PROCESSING
 
