@@ -13,7 +13,7 @@ from dossiers.models import Channel
 from tests.browser.conftest import log_in
 from tests.browser.pages import check_page
 from tests.catalogue.conftest import building_permit_spec
-from tests.dossiers.conftest import LAN
+from tests.dossiers.conftest import LAN, pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -64,3 +64,20 @@ def test_officer_pages_and_the_live_filter(live_server, desk, agency_a, hoa, lan
     desk.click("button.primary")  # nothing filled in: every message beside its field
     assert desk.locator(".errorlist").count() >= 3
     check_page(desk, "intake form with errors")
+
+    # The counter intake in one flow: the applicant, the paper ticked, a scan, receive, print.
+    desk.fill("#id_name", "Lê Thị Thu Hà")
+    desk.fill("#id_id_number", "046192007788")
+    desk.fill("#id_address", "5 Hùng Vương, Huế")
+    desk.fill("#id_phone", "0905765432")
+    for box in desk.locator("input[name^=received-]").all()[:2]:
+        box.check()
+    first = version.components.order_by("order", "pk").first()
+    desk.set_input_files(f"#scan-{first.pk}", {"name": "scan.pdf", "mimeType": "application/pdf",
+                                                "buffer": pdf_bytes("Scan")})
+    desk.click("button.primary")
+    assert "Đã tiếp nhận hồ sơ" in desk.inner_text(".messages")
+    check_page(desk, "counter dossier after intake")
+    with desk.expect_download() as download:
+        desk.click("text=Giấy tiếp nhận, hẹn trả kết quả (01)")
+    assert download.value.suggested_filename.endswith("-mau-01.pdf")
