@@ -33,9 +33,13 @@ def recipients(dossier) -> list[str]:
 
 
 def render(dossier, event) -> bytes:
-    agency = event.agency or dossier.current_agency
     pdf = FormPDF(created_at=event.at, title=TITLE, form_no="04")
-    pdf.add_page()
+    pdf.one_page(lambda pdf: _page(pdf, dossier, event))  # one page, tightened if need be
+    return pdf.render()
+
+
+def _page(pdf: FormPDF, dossier, event) -> None:
+    agency = event.agency or dossier.current_agency
     upper, main = issuer_lines(agency, one_stop=False)
     pdf.header_block(upper=upper, main=main, number=number(dossier, event, agency),
                      place_date=f"{place_of(agency)}, {vn_date_words(event.at)}")
@@ -54,4 +58,3 @@ def render(dossier, event) -> bytes:
              f"giải quyết hồ sơ cho Ông/Bà vào: {vn_datetime(event.due_at)}.", size=size, style="B")
     pdf.para("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.", size=size)
     pdf.closing(recipients(dossier), ("Thủ trưởng cơ quan", "(Ký, ghi rõ họ tên và đóng dấu)", event.actor_name))
-    return pdf.render()

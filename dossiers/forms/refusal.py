@@ -21,9 +21,13 @@ def contact(agency, main: str) -> str:
 
 
 def render(dossier, event) -> bytes:
-    agency = dossier.receiving_agency
     pdf = FormPDF(created_at=event.at, title=TITLE, form_no="03")
-    pdf.add_page()
+    pdf.one_page(lambda pdf: _page(pdf, dossier, event))  # one page, tightened if need be
+    return pdf.render()
+
+
+def _page(pdf: FormPDF, dossier, event) -> None:
+    agency = dossier.receiving_agency
     upper, main = issuer_lines(agency, one_stop=True)
     pdf.header_block(upper=upper, main=main, number=f"Mã hồ sơ: {dossier.code}" if dossier.code else "",
                      place_date=f"{place_of(agency)}, {vn_date_words(event.at)}")
@@ -44,4 +48,3 @@ def render(dossier, event) -> bytes:
         ("Người nộp hồ sơ", "(Ký và ghi rõ họ tên)", submitter),
         ("Người tiếp nhận hồ sơ", "(Ký và ghi rõ họ tên)", event.actor_name),
     ])
-    return pdf.render()

@@ -27,9 +27,13 @@ def _kind(dossier, item) -> str:
 
 
 def render(dossier, event) -> bytes:
-    agency = dossier.receiving_agency
     pdf = FormPDF(created_at=event.at, title=TITLE, form_no="02")
-    pdf.add_page()
+    pdf.one_page(lambda pdf: _page(pdf, dossier, event))  # one page, tightened if need be
+    return pdf.render()
+
+
+def _page(pdf: FormPDF, dossier, event) -> None:
+    agency = dossier.receiving_agency
     upper, main = issuer_lines(agency, one_stop=True)
     pdf.header_block(upper=upper, main=main, number=f"Mã hồ sơ: {dossier.code}" if dossier.code else "",
                      place_date=f"{place_of(agency)}, {vn_date_words(event.at)}")
@@ -38,7 +42,7 @@ def render(dossier, event) -> bytes:
     pdf.field("Hồ sơ của", applicant_line(dossier), size=size)
     pdf.field("Địa chỉ", dossier.applicant_address, size=size)
     pdf.field("Số điện thoại", f"{dossier.applicant_phone or DOTS}    Thư điện tử: {dossier.applicant_email or DOTS}",
-              size=size)
+              size=size, align="L")  # a long e-mail address wraps: not stretched across the line
     pdf.field("Nội dung yêu cầu giải quyết", dossier.procedure_version.name, size=size)
     if event.action == "request_supplement" and event.agency_id:
         pdf.para(f"Qua thẩm định, {event.agency.name} đề nghị bổ sung, hoàn thiện hồ sơ.", size=size)
@@ -53,4 +57,3 @@ def render(dossier, event) -> bytes:
     pdf.para(f"Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ {contact_line(agency)} "
              "để được hướng dẫn.", size=size)
     pdf.signatures([("Người hướng dẫn", "(Ký và ghi rõ họ tên)", event.actor_name)])
-    return pdf.render()
