@@ -21,6 +21,10 @@ def menu(request) -> dict:
             links.insert(0, (reverse("workspace:home"), _("Hồ sơ cần xử lý")))
         if CITIZEN in roles_in(user, None):
             links.insert(0, (reverse("portal:mine"), _("Hồ sơ của tôi")))
+        from ioc.access import visible_agencies
+
+        if visible_agencies(user):
+            links.append((reverse("ioc:dashboard"), _("Điều hành")))
         if is_operator(user):
             links.append((reverse("fieldreports:ioc-queue"), _("Điều phối phản ánh")))
         if handling_agency_ids(user):

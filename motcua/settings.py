@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "notify",
     "portal",
     "workspace",
+    "ioc",
     "demo",
 ]
 
@@ -317,6 +318,8 @@ WORKER_LEASE_SECONDS = env_int("WORKER_LEASE_SECONDS", 60)
 TASK_BACKOFF_SCALE = env_float("TASK_BACKOFF_SCALE", 1.0)
 # The deadline sweep and the field-report escalation run this often on one of the workers.
 SWEEP_INTERVAL_SECONDS = env_int("SWEEP_INTERVAL_SECONDS", 300)
+# How often a worker brings the operations centre's figures up to date with the dossier events.
+IOC_CATCH_UP_SECONDS = env_int("IOC_CATCH_UP_SECONDS", 30)
 # Channels an applicant or reporter is told on when they chose none (email, sms, zalo).
 NOTIFY_DEFAULT_CHANNELS = env_list("NOTIFY_DEFAULT_CHANNELS", ["email", "sms"])
 # "log": append to var/outbox/<channel>.jsonl (development, demo); "esms" / "zns": the real

@@ -24,6 +24,7 @@ urlpatterns = [
     path("phan-anh/", include("fieldreports.urls")),
     path("", include("portal.urls")),
     path("can-bo/", include("workspace.urls")),
+    path("dieu-hanh/", include("ioc.urls")),
     path("open311/", include("fieldreports.urls_open311")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

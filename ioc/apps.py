@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class IocConfig(AppConfig):
+    name = "ioc"
+    verbose_name = "Trung tâm điều hành (IOC)"
+
+    def ready(self) -> None:
+        from ioc import projection, tasks  # noqa: F401  (the subscriber and the periodic catch-up)
+
+        projection.subscribe()

@@ -1,0 +1,136 @@
+"""The figures of the dashboard, read from the projections only (ioc/models.py): one grouped
+query per table over rows per agency × procedure × channel × day, never over the dossiers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import F, Q, Sum
+from django.utils import timezone
+
+from ioc.models import DossierFlow, DossierOpen
+
+SUMS = ("received", "resolved_early", "resolved_on_time", "resolved_late", "processing_seconds", "returned",
+        "refused", "withdrawn", "apologies", "evaluations", "evaluation_points")
+KINDS = {"ngay": "Hôm nay", "tuan": "7 ngày qua", "thang": "Tháng này", "quy": "Quý này", "nam": "Năm nay",
+         "tuy-chon": "Tùy chọn"}
+MAX_DAYS = 3 * 366
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+    kind: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
+
+    def previous(self) -> Period:
+        length = (self.end - self.start).days + 1
+        return Period(self.start - timedelta(days=length), self.start - timedelta(days=1), self.kind)
+
+
+def period_of(kind: str, start: date | None = None, end: date | None = None, today: date | None = None) -> Period:
+    today = today or timezone.localdate()
+    if kind == "tuy-chon" and start and end and start <= end and (end - start).days < MAX_DAYS:
+        return Period(start, end, kind)
+    if kind == "ngay":
+        return Period(today, today, kind)
+    if kind == "tuan":
+        return Period(today - timedelta(days=6), today, kind)
+    if kind == "quy":
+        first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        return Period(first, today, kind)
+    if kind == "nam":
+        return Period(date(today.year, 1, 1), today, kind)
+    return Period(today.replace(day=1), today, "thang")
+
+
+def _flows(agency_ids, period: Period, channel: int | None = None, procedure_id: int | None = None):
+    rows = DossierFlow.objects.filter(agency_id__in=agency_ids, day__gte=period.start, day__lte=period.end)
+    if channel:
+        rows = rows.filter(channel=channel)
+    if procedure_id:
+        rows = rows.filter(procedure_id=procedure_id)
+    return rows
+
+
+def _sums() -> dict:
+    return {name: Sum(name) for name in SUMS}
+
+
+def derived(row: dict) -> dict:
+    """Rates and averages from the sums: on time = (early + on time) / resolved."""
+    row = {name: row.get(name) or 0 for name in SUMS} | {k: v for k, v in row.items() if k not in SUMS}
+    resolved = row["resolved_early"] + row["resolved_on_time"] + row["resolved_late"]
+    row["resolved"] = resolved
+    row["on_time"] = row["resolved_early"] + row["resolved_on_time"]
+    row["on_time_rate"] = round(100 * row["on_time"] / resolved, 1) if resolved else None
+    row["average_days"] = round(row["processing_seconds"] / resolved / 86400, 1) if resolved else None
+    row["satisfaction"] = (round(100 * row["evaluation_points"] / (18 * row["evaluations"]), 1)
+                           if row["evaluations"] else None)
+    return row
+
+
+def totals(agency_ids, period: Period, channel: int | None = None) -> dict:
+    return derived(_flows(agency_ids, period, channel).filter(linked=False).aggregate(**_sums()))
+
+
+def per_agency(agency_ids, period: Period, channel: int | None = None) -> dict[int, dict]:
+    rows = _flows(agency_ids, period, channel).values("agency_id").annotate(**_sums())
+    return {r["agency_id"]: derived(r) for r in rows}
+
+
+def per_procedure(agency_id: int, period: Period, channel: int | None = None) -> list[dict]:
+    rows = (_flows([agency_id], period, channel).values("procedure_id", name=F("procedure__code"))
+            .annotate(**_sums()).order_by("-received"))
+    return [derived(r) for r in rows]
+
+
+def by_channel(agency_ids, period: Period) -> dict[int, int]:
+    rows = _flows(agency_ids, period).filter(linked=False).values("channel").annotate(n=Sum("received"))
+    return {r["channel"]: r["n"] or 0 for r in rows}
+
+
+def trend(agency_ids, period: Period, channel: int | None = None) -> list[dict]:
+    rows = (_flows(agency_ids, period, channel).filter(linked=False).values("day")
+            .annotate(received=Sum("received"), early=Sum("resolved_early"), on_time=Sum("resolved_on_time"),
+                      late=Sum("resolved_late")).order_by("day"))
+    return [{"day": r["day"], "received": r["received"], "resolved": r["early"] + r["on_time"] + r["late"]}
+            for r in rows]
+
+
+def open_now(agency_ids, today: date | None = None) -> dict[int, dict]:
+    """Per agency, the open dossiers now: overdue (due before today), due today, due within two
+    more days, in time, and paused (by day: a dossier due at 17:00 today is still due today)."""
+    today = today or timezone.localdate()
+    active = Q(paused=False)
+    rows = DossierOpen.objects.filter(agency_id__in=agency_ids).values("agency_id").annotate(
+        overdue=Sum("count", filter=active & Q(due_day__lt=today)),
+        due_today=Sum("count", filter=active & Q(due_day=today)),
+        due_soon=Sum("count", filter=active & Q(due_day__gt=today, due_day__lte=today + timedelta(days=2))),
+        in_time=Sum("count", filter=active & Q(due_day__gte=today)),
+        paused=Sum("count", filter=Q(paused=True)),
+    )
+    return {r.pop("agency_id"): {k: v or 0 for k, v in r.items()} for r in rows}
+
+
+def open_total(agency_ids, today: date | None = None) -> dict:
+    found = open_now(agency_ids, today).values()
+    keys = ("overdue", "due_today", "due_soon", "in_time", "paused")
+    return {k: sum(row[k] for row in found) for k in keys}
+
+
+def progress_766(agency_ids, period: Period) -> dict:
+    """Decision 766, indicator 2.1 (20 points): dossiers done early or on time, plus those in
+    progress within time, over the dossiers received. A forecast from our own data, shown with
+    its numerator and denominator; the national portal's score is authoritative."""
+    t = totals(agency_ids, period)
+    now = open_total(agency_ids)
+    numerator, denominator = t["on_time"] + now["in_time"], t["received"]
+    ratio = numerator / denominator if denominator else None
+    return {"numerator": numerator, "denominator": denominator, "max": 20,
+            "score": round(20 * min(1, ratio), 2) if ratio is not None else None}

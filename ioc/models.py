@@ -1,0 +1,93 @@
+"""The operations centre's projections of the dossier log: what the dashboards read.
+
+Never the dossiers or their events on a page view (a GROUP BY over millions of dossiers costs
+hundreds of milliseconds; these rows answer in one). They are kept by ioc/projection.py from
+the events, per dossier in event order, and can be rebuilt from the log at any time
+(`manage.py ioc_rebuild`); a rebuild gives the same rows as the incremental path.
+"""
+
+from django.db import models
+
+
+class DossierFlow(models.Model):
+    """What happened on one day to the dossiers of one procedure and channel, counted for the
+    agency competent to decide it (the service centre receives for many agencies; the figures
+    are those of the agency that does the work).
+    Plain integers, not positive ones: a batch may carry a negative correction (a changed
+    score) for a row that exists, and a CHECK would refuse it before the upsert adds it."""
+
+    day = models.DateField("ngày")
+    agency = models.ForeignKey("units.Agency", verbose_name="cơ quan giải quyết", on_delete=models.PROTECT,
+                               related_name="+")
+    procedure = models.ForeignKey("catalogue.Procedure", verbose_name="thủ tục", on_delete=models.PROTECT,
+                                  related_name="+")
+    channel = models.PositiveSmallIntegerField("hình thức nộp")
+    # A liên thông leg received at another agency: counted there, left out of province totals.
+    linked = models.BooleanField("hồ sơ liên thông", default=False)
+    received = models.IntegerField("tiếp nhận", default=0)
+    resolved_early = models.IntegerField("giải quyết trước hạn", default=0)
+    resolved_on_time = models.IntegerField("giải quyết đúng hạn", default=0)
+    resolved_late = models.IntegerField("giải quyết quá hạn", default=0)
+    processing_seconds = models.BigIntegerField("tổng thời gian giải quyết (giây)", default=0)
+    returned = models.IntegerField("trả kết quả", default=0)
+    refused = models.IntegerField("từ chối", default=0)
+    withdrawn = models.IntegerField("rút hồ sơ", default=0)
+    apologies = models.IntegerField("xin lỗi, hẹn lại", default=0)
+    evaluations = models.IntegerField("lượt đánh giá", default=0)
+    evaluation_points = models.IntegerField("tổng điểm đánh giá", default=0)
+
+    class Meta:
+        verbose_name = "số liệu hồ sơ theo ngày"
+        verbose_name_plural = "số liệu hồ sơ theo ngày"
+        constraints = [models.UniqueConstraint(fields=["day", "agency", "procedure", "channel", "linked"],
+                                               name="unique_dossier_flow")]
+        indexes = [models.Index(fields=["agency", "day"]), models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.agency_id} {self.procedure_id} {self.channel}"
+
+
+class DossierOpen(models.Model):
+    """The dossiers received and not yet resolved, now, by the day they are due."""
+
+    agency = models.ForeignKey("units.Agency", on_delete=models.PROTECT, related_name="+")
+    procedure = models.ForeignKey("catalogue.Procedure", on_delete=models.PROTECT, related_name="+")
+    linked = models.BooleanField(default=False)
+    due_day = models.DateField()
+    paused = models.BooleanField(default=False)  # waiting for a supplement, a payment, or stopped
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "procedure", "linked", "due_day", "paused"],
+                                               name="unique_dossier_open")]
+        indexes = [models.Index(fields=["agency", "due_day"])]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.procedure_id} {self.due_day}: {self.count}"
+
+
+class DossierTrack(models.Model):
+    """What the projection last applied of one dossier: its last event and where it counts now."""
+
+    dossier = models.OneToOneField("dossiers.Dossier", primary_key=True, on_delete=models.CASCADE,
+                                   related_name="+")
+    seq = models.PositiveIntegerField(default=0)
+    open_due_day = models.DateField(null=True)
+    open_paused = models.BooleanField(default=False)
+    evaluation_day = models.DateField(null=True)
+    evaluation_points = models.PositiveSmallIntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}#{self.seq}"
+
+
+class PendingDossier(models.Model):
+    """A dossier with events not applied yet: written by the action's own transaction (an
+    insert, never an update, so intakes at one agency do not queue on a shared row), removed
+    by the catch-up once applied."""
+
+    dossier = models.OneToOneField("dossiers.Dossier", primary_key=True, on_delete=models.CASCADE,
+                                   related_name="+")
+
+    def __str__(self) -> str:
+        return str(self.dossier_id)

@@ -1,0 +1,180 @@
+"""Keeping the projections (ioc/models.py) current from the dossier events.
+
+Every dossier event marks its dossier as pending, inline in the action's own transaction (an
+insert that a concurrent action never waits on). The catch-up (a periodic task on the
+workers, and `manage.py ioc_rebuild`) takes pending dossiers with SKIP LOCKED, applies their
+events after the last one it applied (DossierTrack.seq; a dossier's events commit in order
+under its row lock, so none is skipped), adds the differences to the projection rows with
+one upsert per row, and clears the marks. Applying twice changes nothing; after downtime it
+catches up from the marks; a rebuild starts again from the log.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from dossiers.models import Dossier, DossierEvent
+from dossiers.states import OPEN, PAUSED, State
+from ioc.models import DossierFlow, DossierOpen, DossierTrack, PendingDossier
+from workdays.calendar import Timeliness
+from workflow import outbox
+
+BATCH = 2000
+FLOW_KEY = ("day", "agency_id", "procedure_id", "channel", "linked")
+FLOW_COUNTS = ("received", "resolved_early", "resolved_on_time", "resolved_late", "processing_seconds", "returned",
+               "refused", "withdrawn", "apologies", "evaluations", "evaluation_points")
+OPEN_KEY = ("agency_id", "procedure_id", "linked", "due_day", "paused")
+RESOLVED = {Timeliness.EARLY: "resolved_early", Timeliness.ON_TIME: "resolved_on_time",
+            Timeliness.LATE: "resolved_late"}
+EVENT_FIELDS = ("dossier_id", "seq", "action", "at", "from_state", "to_state", "due_at", "data")
+
+
+def subscribe() -> None:
+    outbox.subscribe("ioc.mark_dossier", "dossier", wants=lambda event: True, handle=_mark, inline=True)
+
+
+def _mark(event) -> None:
+    PendingDossier.objects.bulk_create([PendingDossier(dossier_id=event.dossier_id)], ignore_conflicts=True)
+
+
+def catch_up(batch: int = BATCH) -> int:
+    """Apply the events of every pending dossier; the number of dossiers applied."""
+    done = 0
+    while True:
+        with transaction.atomic():
+            ids = list(PendingDossier.objects.select_for_update(skip_locked=True).order_by("dossier_id")
+                       .values_list("dossier_id", flat=True)[:batch])
+            if not ids:
+                return done
+            apply(ids)
+            PendingDossier.objects.filter(dossier_id__in=ids).delete()
+        done += len(ids)
+
+
+def rebuild() -> int:
+    """Start again from the event log: every projection row is recomputed."""
+    with transaction.atomic():
+        DossierFlow.objects.all().delete()
+        DossierOpen.objects.all().delete()
+        DossierTrack.objects.all().delete()
+        PendingDossier.objects.all().delete()
+        _insert_select_all_dossiers()
+    return catch_up()
+
+
+def _insert_select_all_dossiers(untracked_only: bool = False) -> None:
+    q = connection.ops.quote_name
+    pending, dossier, track = (q(m._meta.db_table) for m in (PendingDossier, Dossier, DossierTrack))
+    where = ""
+    if untracked_only:  # table names from the models, quoted: no one's value is in the text
+        where = (f" WHERE NOT EXISTS (SELECT 1 FROM {track} t WHERE t.dossier_id = d.id)"  # noqa: S608
+                 f" AND NOT EXISTS (SELECT 1 FROM {pending} p WHERE p.dossier_id = d.id)")
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {pending} (dossier_id) SELECT d.id FROM {dossier} d{where}")  # noqa: S608
+
+
+def catch_up_untracked() -> int:
+    """Dossiers written without publishing (the demo, the bulk generator) are applied too."""
+    with transaction.atomic():
+        _insert_select_all_dossiers(untracked_only=True)
+    return catch_up()
+
+
+def _day(moment) -> date:
+    return timezone.localdate(moment)
+
+
+def apply(ids: list[int]) -> None:
+    """Add the events of dossiers `ids` after their tracks' last to the projection rows."""
+    dossiers = {d["pk"]: d for d in Dossier.objects.filter(pk__in=ids).values(
+        "pk", "procedure_version__competent_agency_id", "procedure_version__procedure_id", "channel", "parent_id",
+        "timeliness", "received_at", "resolved_at")}
+    tracks = {t.dossier_id: t for t in DossierTrack.objects.filter(dossier_id__in=ids)}
+    known = set(tracks)
+    flows: dict[tuple, Counter] = defaultdict(Counter)
+    opens: Counter = Counter()
+    changed: set[int] = set()
+    events = (DossierEvent.objects.filter(dossier_id__in=ids).order_by("dossier_id", "seq")
+              .values(*EVENT_FIELDS))
+    for e in events.iterator(chunk_size=5000):
+        d = dossiers[e["dossier_id"]]
+        track = tracks.setdefault(d["pk"], DossierTrack(dossier_id=d["pk"]))
+        if e["seq"] <= track.seq:
+            continue
+        _apply_event(d, e, track, flows, opens)
+        track.seq = e["seq"]
+        changed.add(d["pk"])
+    _upsert(DossierFlow, FLOW_KEY, FLOW_COUNTS, flows)
+    _upsert(DossierOpen, OPEN_KEY, ("count",), {key: Counter(count=n) for key, n in opens.items() if n})
+    DossierTrack.objects.bulk_create([tracks[pk] for pk in changed - known])
+    DossierTrack.objects.bulk_update([tracks[pk] for pk in changed & known],
+                                     ["seq", "open_due_day", "open_paused", "evaluation_day", "evaluation_points"])
+
+
+def _apply_event(d: dict, e: dict, track: DossierTrack, flows, opens: Counter) -> None:
+    # Counted for the agency that decides the procedure (a service centre receives for many).
+    agency = d["procedure_version__competent_agency_id"]
+    procedure, linked = d["procedure_version__procedure_id"], bool(d["parent_id"])
+    flow = flows[(_day(e["at"]), agency, procedure, d["channel"], linked)]
+    action, before, after = e["action"], e["from_state"], e["to_state"]
+    if action in ("receive", "receive_transfer"):
+        flow["received"] += 1
+    resolved_now = before != State.RESULT_READY and (
+        after == State.RESULT_READY or (action == "return_result" and after == State.RETURNED))
+    if resolved_now and d["timeliness"]:
+        flow[RESOLVED[Timeliness(d["timeliness"])]] += 1
+        if d["received_at"] and d["resolved_at"]:
+            flow["processing_seconds"] += max(0, int((d["resolved_at"] - d["received_at"]).total_seconds()))
+    if action == "return_result":
+        flow["returned"] += 1
+    elif action == "refuse":
+        flow["refused"] += 1
+    elif action == "withdraw":
+        flow["withdrawn"] += 1
+    elif action == "apologize":
+        flow["apologies"] += 1
+    elif action == "evaluate":
+        # A changed score corrects the day it was first given (counts never go below zero).
+        total = int((e["data"] or {}).get("total") or 0)
+        if track.evaluation_points is None:
+            flow["evaluations"] += 1
+            track.evaluation_day = _day(e["at"])
+        first = flows[(track.evaluation_day, agency, procedure, d["channel"], linked)]
+        first["evaluation_points"] += total - (track.evaluation_points or 0)
+        track.evaluation_points = total
+    # Where the dossier counts among the open ones now: by its due day, paused or not.
+    is_open = after in OPEN or after in PAUSED
+    due_day = _day(e["due_at"] or e["at"]) if is_open else None
+    paused = after in PAUSED
+    if (due_day, paused) != (track.open_due_day, track.open_paused):
+        if track.open_due_day is not None:
+            opens[(agency, procedure, linked, track.open_due_day, track.open_paused)] -= 1
+        if due_day is not None:
+            opens[(agency, procedure, linked, due_day, paused)] += 1
+        track.open_due_day, track.open_paused = due_day, paused if due_day else False
+
+
+def _upsert(model, key: tuple[str, ...], counts: tuple[str, ...], rows: dict[tuple, Counter]) -> None:
+    """Add `rows` to the model's rows in one statement per batch: INSERT … ON CONFLICT DO UPDATE
+    (PostgreSQL and SQLite both), so two catch-ups adding to one row never lose an addition."""
+    rows = {k: v for k, v in rows.items() if any(v.values())}
+    if not rows:
+        return
+    q = connection.ops.quote_name
+    table = q(model._meta.db_table)
+    columns = [*key, *counts]
+    unique = ", ".join(q(c) for c in key)
+    updates = ", ".join(f"{q(c)} = {table}.{q(c)} + excluded.{q(c)}" for c in counts)
+    items = list(rows.items())
+    with connection.cursor() as cursor:
+        for start in range(0, len(items), 500):
+            chunk = items[start:start + 500]
+            placeholders = ", ".join("(" + ", ".join(["%s"] * len(columns)) + ")" for _ in chunk)
+            params = [value for k, c in chunk for value in (*k, *(c.get(name, 0) for name in counts))]
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(q(c) for c in columns)}) VALUES {placeholders} "  # noqa: S608
+                f"ON CONFLICT ({unique}) DO UPDATE SET {updates}", params)

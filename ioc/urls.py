@@ -1,0 +1,12 @@
+from django.urls import path
+
+from ioc import export, views
+
+app_name = "ioc"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("xuat.xlsx", export.agencies_xlsx, name="export"),
+    path("co-quan/<str:code>/", views.agency_detail, name="agency"),
+    path("co-quan/<str:code>/thu-tuc/<str:procedure>/", views.procedure_dossiers, name="dossiers"),
+]

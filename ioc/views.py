@@ -1,0 +1,141 @@
+"""The operations centre's dashboard: headline cards against the previous period, the on-time
+table per agency with drill-down to procedures and their dossiers, what is overdue now, the
+channel mix and the daily trend; an Excel export of the table. Figures come from the
+projections (ioc/figures.py); the cards refresh themselves every 30 seconds (htmx)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from catalogue.models import Procedure
+from dossiers.models import Channel, Dossier
+from dossiers.states import OPEN
+from ioc import figures
+from ioc.access import subtree, visible_agencies
+from motcua.paging import CappedPaginator
+
+CARDS_SECONDS = 30
+OVERDUE_LIST = 20
+
+
+class Filters:
+    """The dashboard's filters from the query string, each checked against what is allowed."""
+
+    def __init__(self, request, agencies):
+        get = request.GET
+        self.kind = get.get("ky", "thang") if get.get("ky") in figures.KINDS else "thang"
+        self.period = figures.period_of(self.kind, _date(get.get("tu")), _date(get.get("den")))
+        by_code = {a.code: a for a in agencies}
+        self.agency = by_code.get(get.get("co-quan", ""))
+        self.channel = int(get["kenh"]) if get.get("kenh") in {str(c) for c in Channel.values} else None
+        self.agencies = subtree({self.agency.pk}, agencies) if self.agency else agencies
+        self.ids = [a.pk for a in self.agencies]
+
+    def query(self) -> str:
+        parts = {"ky": self.kind, "kenh": self.channel or "", "co-quan": self.agency.code if self.agency else ""}
+        if self.kind == "tuy-chon":
+            parts |= {"tu": self.period.start.isoformat(), "den": self.period.end.isoformat()}
+        return urlencode({k: v for k, v in parts.items() if v})
+
+
+def _date(raw) -> date | None:
+    try:
+        return date.fromisoformat(raw) if raw else None
+    except ValueError:
+        return None
+
+
+def _scope(request) -> list:
+    if not request.user.is_authenticated:
+        raise PermissionDenied("Vui lòng đăng nhập.")
+    agencies = visible_agencies(request.user)
+    if not agencies:
+        raise PermissionDenied("Trang điều hành dành cho Trung tâm giám sát, điều hành và lãnh đạo các cơ quan.")
+    return agencies
+
+
+def _cards(f: Filters) -> dict:
+    key = f"ioc:cards:{f.query()}:{','.join(map(str, f.ids))}"
+    found = cache.get(key)
+    if found is None:
+        now, before = figures.totals(f.ids, f.period, f.channel), figures.totals(f.ids, f.period.previous(),
+                                                                                 f.channel)
+        channels = figures.by_channel(f.ids, f.period)
+        received = sum(channels.values())
+        found = {
+            "now": now, "before": before, "open": figures.open_total(f.ids), "index": figures.progress_766(f.ids,
+                                                                                                         f.period),
+            "online_share": round(100 * channels.get(Channel.ONLINE, 0) / received, 1) if received else None,
+            "at": timezone.localtime(),
+        }
+        cache.set(key, found, CARDS_SECONDS)
+    return found
+
+
+def dashboard(request):
+    agencies = _scope(request)
+    f = Filters(request, agencies)
+    if request.htmx and request.GET.get("phan") == "the":
+        return render(request, "ioc/_cards.html", {"cards": _cards(f), "f": f})
+    table = figures.per_agency(f.ids, f.period, f.channel)
+    opened = figures.open_now(f.ids)
+    rows = [{"agency": a, **figures.derived(table.get(a.pk, {})), **opened.get(a.pk, {})} for a in f.agencies]
+    rows = [r for r in rows if r["received"] or r["resolved"] or r.get("overdue") or r.get("in_time")]
+    order = request.GET.get("sap-xep", "-received")
+    field = order.lstrip("-")
+    if field in ("received", "resolved", "on_time_rate", "overdue", "average_days"):
+        rows.sort(key=lambda r: (r.get(field) is None, r.get(field) or 0), reverse=order.startswith("-"))
+    overdue = (Dossier.objects.filter(state__in=OPEN, due_at__lt=timezone.now(),
+                                      procedure_version__competent_agency_id__in=f.ids)
+               .select_related("procedure_version", "receiving_agency").only(
+                   "code", "due_at", "state", "procedure_version__name", "receiving_agency__name")
+               .order_by("due_at")[:OVERDUE_LIST])
+    channels = figures.by_channel(f.ids, f.period)
+    return render(request, "ioc/dashboard.html", {
+        "f": f, "cards": _cards(f), "rows": rows, "overdue": overdue, "all_agencies": agencies,
+        "kinds": figures.KINDS, "channel_choices": Channel.choices, "order": order,
+        "channels": [(label, channels.get(value, 0)) for value, label in Channel.choices],
+        "trend": figures.trend(f.ids, f.period, f.channel)[-62:],
+    })
+
+
+def agency_detail(request, code: str):
+    agencies = _scope(request)
+    agency = next((a for a in agencies if a.code == code), None)
+    if agency is None:
+        raise Http404("Không tìm thấy cơ quan, hoặc bạn không được xem số liệu của cơ quan này.")
+    f = Filters(request, agencies)
+    rows = figures.per_procedure(agency.pk, f.period, f.channel)
+    names = dict(Procedure.objects.filter(pk__in=[r["procedure_id"] for r in rows]).values_list("pk", "code"))
+    from catalogue.services import current_versions
+
+    titles = dict(current_versions().filter(procedure_id__in=names).values_list("procedure_id", "name"))
+    for r in rows:
+        r["title"] = titles.get(r["procedure_id"], names.get(r["procedure_id"], ""))
+    return render(request, "ioc/agency.html", {"agency": agency, "f": f, "rows": rows})
+
+
+def procedure_dossiers(request, code: str, procedure: str):
+    agencies = _scope(request)
+    agency = next((a for a in agencies if a.code == code), None)
+    found = Procedure.objects.filter(code=procedure).first()
+    if agency is None or found is None:
+        raise Http404("Không tìm thấy cơ quan hoặc thủ tục.")
+    f = Filters(request, agencies)
+    start = timezone.make_aware(datetime.combine(f.period.start, time.min))
+    end = timezone.make_aware(datetime.combine(f.period.end, time.max))
+    # The dossiers behind the row: received in the period (personal data is not shown here).
+    dossiers = (Dossier.objects.filter(procedure_version__competent_agency=agency, procedure_version__procedure=found,
+                                       received_at__gte=start, received_at__lte=end)
+                .only("code", "state", "status", "channel", "received_at", "due_at", "resolved_at", "timeliness")
+                .order_by("-received_at", "-pk"))
+    page = CappedPaginator(dossiers, 50).get_page(request.GET.get("page"))
+    return render(request, "ioc/dossiers.html", {"agency": agency, "procedure": found, "f": f, "page": page,
+                                                 "query": f.query()})

@@ -1,0 +1,93 @@
+"""The dashboard: who sees which agencies, figures from the projections in a fixed number of
+queries, the drill-down, the Excel export and the cards refreshed by htmx."""
+
+# ruff: noqa: F811 (fixtures imported from other test packages, then asked for by name)
+from io import BytesIO
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from dossiers import actions
+from dossiers.models import Channel
+from ioc import projection
+from tests.dossiers.conftest import LAN
+
+pytestmark = pytest.mark.django_db
+
+
+def intake(permit, hoa, n=1):
+    for _ in range(n):
+        d = actions.receive(actions.submit(permit, LAN, hoa, channel=Channel.COUNTER).dossier, hoa).dossier
+        actions.forward(d, hoa)
+    projection.catch_up()
+
+
+def test_only_the_operations_centre_and_leaders_see_figures(client, permit, lan, hoa, minh, dung, vy, tu,
+                                                           agency_a, agency_b):
+    intake(permit, hoa)
+    for user in (lan, hoa, minh, tu):
+        client.force_login(user)
+        assert client.get("/dieu-hanh/").status_code == 403
+    client.force_login(vy)
+    rows = client.get("/dieu-hanh/").context["rows"]
+    assert [r["agency"] for r in rows] == [agency_a] and rows[0]["received"] == 1
+    client.force_login(dung)  # the leader of agency A sees agency A (and what is under it)
+    assert [r["agency"] for r in client.get("/dieu-hanh/").context["rows"]] == [agency_a]
+    assert client.get(f"/dieu-hanh/co-quan/{agency_b.code}/").status_code == 404
+
+
+def test_the_cards_compare_with_the_previous_period_and_refresh_alone(client, permit, hoa, vy):
+    intake(permit, hoa, 2)
+    client.force_login(vy)
+    cards = client.get("/dieu-hanh/").context["cards"]
+    assert cards["now"]["received"] == 2 and cards["before"]["received"] == 0
+    assert cards["open"]["in_time"] == 2
+    fragment = client.get("/dieu-hanh/", {"phan": "the"}, HTTP_HX_REQUEST="true")
+    assert b"<html" not in fragment.content and b'hx-trigger="every 30s"' in fragment.content
+
+
+def test_the_dashboard_reads_projections_in_the_same_queries_however_many(client, permit, hoa, vy):
+    intake(permit, hoa, 1)
+    client.force_login(vy)
+    client.get("/dieu-hanh/")
+
+    def count():
+        from django.core.cache import cache
+
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/dieu-hanh/").status_code == 200
+        return len(captured)
+
+    few = count()
+    intake(permit, hoa, 8)
+    assert count() == few
+
+
+def test_drill_down_to_procedures_and_dossiers(client, permit, hoa, vy, agency_a):
+    intake(permit, hoa, 2)
+    client.force_login(vy)
+    rows = client.get(f"/dieu-hanh/co-quan/{agency_a.code}/").context["rows"]
+    assert rows[0]["name"] == permit.procedure.code and rows[0]["received"] == 2
+    page = client.get(f"/dieu-hanh/co-quan/{agency_a.code}/thu-tuc/{permit.procedure.code}/")
+    assert len(page.context["page"].object_list) == 2
+    assert "Nguyễn Thị Lan" not in page.content.decode()  # no personal data on the monitoring pages
+
+
+def test_the_table_exports_to_excel_with_its_filters(client, permit, hoa, vy, agency_a):
+    intake(permit, hoa, 3)
+    client.force_login(vy)
+    response = client.get("/dieu-hanh/xuat.xlsx", {"ky": "nam", "kenh": "1"})
+    sheet = load_workbook(BytesIO(response.content)).active
+    assert "Năm nay" in sheet["A2"].value and "Trực tiếp" in sheet["A3"].value
+    header = [c.value for c in sheet[6]]
+    row = dict(zip(header, [c.value for c in sheet[7]], strict=True))
+    assert row["Cơ quan"] == agency_a.name and row["Tiếp nhận"] == 3 and row["Đang trong hạn"] == 3
+
+
+def test_odd_filters_fall_back_to_this_month(client, permit, hoa, vy):
+    client.force_login(vy)
+    response = client.get("/dieu-hanh/", {"ky": "xyz", "tu": "2025-13-40", "kenh": "9", "co-quan": "khong-co"})
+    assert response.status_code == 200 and response.context["f"].kind == "thang"

@@ -1,0 +1,140 @@
+"""The projections equal a direct count over the dossiers, for random histories walked through
+the engine (liên thông legs, pauses, apologies, refusals, withdrawals, scores), whether kept
+incrementally or rebuilt from the log; applying twice changes nothing."""
+
+# ruff: noqa: F811 (fixtures imported from other test packages, then asked for by name)
+from __future__ import annotations
+
+import contextlib
+import random
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+from django.db.models import Sum
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossiers import actions
+from dossiers.evaluation import CODES
+from dossiers.models import Channel, Dossier, DossierEvent, Evaluation
+from dossiers.states import OPEN, PAUSED
+from ioc import projection
+from ioc.models import DossierFlow, DossierOpen
+from tests.dossiers.conftest import LAN
+
+pytestmark = pytest.mark.django_db
+
+SKIP = {"attach_file", "alert_due_soon", "alert_overdue", "alert_step_overdue", "reassign"}
+
+
+def day(moment):
+    return timezone.localdate(moment)
+
+
+def direct() -> tuple[Counter, Counter]:
+    """The same figures counted straight from the dossiers (what the projections replace)."""
+    flows, opens = Counter(), Counter()
+    for d in Dossier.objects.select_related("procedure_version"):
+        key = (d.procedure_version.competent_agency_id, d.procedure_version.procedure_id, d.channel,
+               d.parent_id is not None)
+        if d.received_at:
+            flows[(*key, day(d.received_at), "received")] += 1
+        if d.resolved_at and d.timeliness:
+            flows[(*key, day(d.resolved_at), f"resolved_{d.timeliness}")] += 1
+            flows[(*key, day(d.resolved_at), "processing_seconds")] += int(
+                (d.resolved_at - d.received_at).total_seconds())
+        if d.returned_at:
+            flows[(*key, day(d.returned_at), "returned")] += 1
+        for action, name in (("refuse", "refused"), ("withdraw", "withdrawn"), ("apologize", "apologies")):
+            for at in d.events.filter(action=action).values_list("at", flat=True):
+                flows[(*key, day(at), name)] += 1
+        evaluation = Evaluation.objects.filter(dossier=d).first()
+        if evaluation:
+            flows[(*key, day(evaluation.created_at), "evaluations")] += 1
+            flows[(*key, day(evaluation.created_at), "evaluation_points")] += evaluation.total
+        if d.state in OPEN or d.state in PAUSED:
+            opens[(d.procedure_version.competent_agency_id, d.procedure_version.procedure_id, d.parent_id is not None,
+                   day(d.due_at), d.state in PAUSED)] += 1
+    return +flows, +opens
+
+
+def projected() -> tuple[Counter, Counter]:
+    flows, opens = Counter(), Counter()
+    for row in DossierFlow.objects.all():
+        key = (row.agency_id, row.procedure_id, row.channel, row.linked, row.day)
+        for name in projection.FLOW_COUNTS:
+            flows[(*key, name)] += getattr(row, name)
+    for row in DossierOpen.objects.all():
+        opens[(row.agency_id, row.procedure_id, row.linked, row.due_day, row.paused)] += row.count
+    return +flows, +opens
+
+
+def inputs(action: str, d: Dossier, land_info) -> dict:
+    return {
+        "refuse": {"reason": "Không đủ điều kiện"}, "send_back": {"reason": "Xem lại"},
+        "request_supplement": {"missing": ["Bản vẽ"], "reason": "Mờ"}, "stop": {"reason": "Tạm dừng"},
+        "request_intake_supplement": {"missing": ["Đơn"], "reason": "Thiếu"},
+        "request_payment": {"amount": 75000, "reason": "Lệ phí"}, "withdraw": {"reason": "Thôi"},
+        "transfer": {"version": land_info},
+        "apologize": {"reason": "Chậm", "new_due_at": (d.due_at or timezone.now()) + timedelta(days=1)},
+        "evaluate": {"scores": dict.fromkeys(CODES, 2)},
+    }.get(action, {})
+
+
+def walk(seed: int, permit, land_info, people, clock) -> None:
+    rng = random.Random(seed)
+    lan, hoa = people[0], people[1]
+    online = rng.random() < 0.5
+    d = actions.submit(permit, LAN, lan if online else hoa,
+                       channel=Channel.ONLINE if online else Channel.COUNTER).dossier
+    for _ in range(rng.randint(1, 14)):
+        clock.shift(timedelta(hours=rng.choice([1, 5, 20, 60])))
+        candidates = [Dossier.objects.get(pk=d.pk), *Dossier.objects.filter(parent=d)]
+        target = rng.choice(candidates)
+        offers = [(t.action, p) for p in people for t in actions.allowed_actions(target, p) if t.action not in SKIP]
+        if not offers:
+            continue
+        action, person = rng.choice(offers)
+        if action == "evaluate" and rng.random() < 0.5:
+            kwargs = {"scores": {code: rng.randint(0, 2) for code in CODES}}
+        else:
+            kwargs = inputs(action, target, land_info)
+        with contextlib.suppress(actions.ActionError):  # a guard said no (a second apology): walk on
+            getattr(actions, action)(target, person, **kwargs)
+
+
+@pytest.fixture
+def people(lan, hoa, minh, dung, agency_b):
+    from accounts.roles import Role
+    from tests.conftest import staff
+
+    return [lan, hoa, minh, dung, staff("thu", agency_b, Role.COUNTER_OFFICER),
+            staff("nam", agency_b, Role.SPECIALIST), staff("khoa", agency_b, Role.LEADER)]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(seeds=st.lists(st.integers(0, 10_000), min_size=1, max_size=4))
+def test_incremental_and_rebuilt_projections_equal_a_direct_count(seeds, permit, land_info, people, clock):
+    for seed in seeds:
+        walk(seed, permit, land_info, people, clock)
+    projection.catch_up()
+    expected = direct()
+    assert projected() == expected
+    projection.catch_up()  # nothing pending: nothing changes
+    projection.apply(list(Dossier.objects.values_list("pk", flat=True)))  # applied again: no double count
+    assert projected() == expected
+    projection.rebuild()
+    assert projected() == expected
+
+
+def test_an_action_marks_its_dossier_in_its_own_transaction(permit, hoa):
+    from ioc.models import PendingDossier
+
+    d = actions.submit(permit, LAN, hoa, channel=Channel.COUNTER).dossier
+    assert PendingDossier.objects.filter(dossier=d).exists()
+    actions.receive(d, hoa)
+    assert projection.catch_up() == 1 and not PendingDossier.objects.exists()
+    assert DossierFlow.objects.aggregate(n=Sum("received"))["n"] == 1
+    assert DossierEvent.objects.count() == 2
