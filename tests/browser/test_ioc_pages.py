@@ -1,0 +1,39 @@
+"""The operations centre's dashboard in Chromium, at desktop, phone and wallboard sizes, with
+axe-core (tests/browser/pages.py), and its drill-down from a table row."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue.specs import write_spec
+from dossiers import actions
+from dossiers.models import Channel
+from ioc import projection
+from tests.browser.conftest import log_in
+from tests.browser.pages import ARTIFACTS, check_page
+from tests.catalogue.conftest import building_permit_spec
+from tests.dossiers.conftest import LAN
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_dashboard_and_its_drill_down(live_server, desk, agency_a, hoa, vy):
+    version = write_spec(building_permit_spec(agency_a))
+    for _ in range(3):
+        actions.forward(actions.receive(actions.submit(version, LAN, hoa, channel=Channel.COUNTER).dossier,
+                                        hoa).dossier, hoa)
+    projection.catch_up()
+    log_in(desk, live_server.url, "vy")
+    desk.click("header >> text=Điều hành")
+    assert desk.inner_text("#kpi-cards li:first-child .kpi") == "3"
+    check_page(desk, "ioc dashboard")
+    desk.set_viewport_size({"width": 1920, "height": 1080})  # the big screen of the centre
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    desk.screenshot(path=str(ARTIFACTS / "ioc-dashboard-wallboard.png"), full_page=True)
+    assert desk.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    desk.set_viewport_size({"width": 1280, "height": 900})
+    desk.click(f"table.sortable >> text={agency_a.name}")
+    check_page(desk, "ioc agency")
+    desk.click("tbody a")
+    check_page(desk, "ioc dossiers")
+    assert desk.locator("tbody tr").count() == 3
