@@ -53,7 +53,10 @@ class Language:
 
 class RefuseNul:
     """A NUL byte in the address is never a citizen's typing; PostgreSQL cannot even store it in
-    text. Answer 400 before any view reads it (form fields are cleaned where they are read)."""
+    text. Answer 400 before any page reads it (form fields are cleaned where they are read).
+    The API and Open311 answer their own documented errors (422 with the field) instead."""
+
+    MACHINE_PATHS = ("/api/", "/open311/")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -61,6 +64,8 @@ class RefuseNul:
     def __call__(self, request):
         from django.http import HttpResponseBadRequest
 
+        if request.path.startswith(self.MACHINE_PATHS):
+            return self.get_response(request)
         if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
             return HttpResponseBadRequest("Địa chỉ chứa ký tự không hợp lệ.", content_type="text/plain; charset=utf-8")
         return self.get_response(request)
