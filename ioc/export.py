@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 
 from dossiers.models import Channel
 from ioc import figures
-from ioc.views import Filters, _scope
+from ioc.views import Filters, _scope, agency_rows
 
 COLUMNS = (("Cơ quan", None), ("Tiếp nhận", "received"), ("Đã giải quyết", "resolved"),
            ("Trước hạn", "resolved_early"), ("Đúng hạn", "resolved_on_time"), ("Quá hạn", "resolved_late"),
@@ -23,8 +23,6 @@ COLUMNS = (("Cơ quan", None), ("Tiếp nhận", "received"), ("Đã giải quy�
 def agencies_xlsx(request):
     agencies = _scope(request)
     f = Filters(request, agencies)
-    table = figures.per_agency(f.ids, f.period, f.channel)
-    opened = figures.open_now(f.ids)
     book = Workbook()
     sheet = book.active
     sheet.title = "Theo cơ quan"
@@ -38,11 +36,9 @@ def agencies_xlsx(request):
     sheet.append([title for title, _ in COLUMNS])
     for cell in sheet[6]:
         cell.font = Font(bold=True)
-    for a in f.agencies:
-        row = {**figures.derived(table.get(a.pk, {})), **opened.get(a.pk, {})}
-        if not (row["received"] or row["resolved"] or row.get("overdue") or row.get("in_time")):
-            continue
-        sheet.append([a.name, *(row.get(key) if row.get(key) is not None else "" for _, key in COLUMNS[1:])])
+    for row in agency_rows(f):
+        sheet.append([row["agency"].name,
+                      *(row.get(key) if row.get(key) is not None else "" for _, key in COLUMNS[1:])])
     sheet.column_dimensions["A"].width = 60
     out = BytesIO()
     book.save(out)

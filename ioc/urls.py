@@ -7,6 +7,7 @@ app_name = "ioc"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("xuat.xlsx", export.agencies_xlsx, name="export"),
+    path("bieu-do/<slug:name>.svg", views.chart, name="chart"),
     path("co-quan/<str:code>/", views.agency_detail, name="agency"),
     path("co-quan/<str:code>/thu-tuc/<str:procedure>/", views.procedure_dossiers, name="dossiers"),
 ]

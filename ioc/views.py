@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -84,10 +84,7 @@ def dashboard(request):
     f = Filters(request, agencies)
     if request.htmx and request.GET.get("phan") == "the":
         return render(request, "ioc/_cards.html", {"cards": _cards(f), "f": f})
-    table = figures.per_agency(f.ids, f.period, f.channel)
-    opened = figures.open_now(f.ids)
-    rows = [{"agency": a, **figures.derived(table.get(a.pk, {})), **opened.get(a.pk, {})} for a in f.agencies]
-    rows = [r for r in rows if r["received"] or r["resolved"] or r.get("overdue") or r.get("in_time")]
+    rows = agency_rows(f)
     order = request.GET.get("sap-xep", "-received")
     field = order.lstrip("-")
     if field in ("received", "resolved", "on_time_rate", "overdue", "average_days"):
@@ -104,6 +101,41 @@ def dashboard(request):
         "channels": [(label, channels.get(value, 0)) for value, label in Channel.choices],
         "trend": figures.trend(f.ids, f.period, f.channel)[-62:],
     })
+
+
+def agency_rows(f: Filters) -> list[dict]:
+    """One row per agency with figures in the period or dossiers open now."""
+    table = figures.per_agency(f.ids, f.period, f.channel)
+    opened = figures.open_now(f.ids)
+    rows = [{"agency": a, **figures.derived(table.get(a.pk, {})), **opened.get(a.pk, {})} for a in f.agencies]
+    return [r for r in rows if r["received"] or r["resolved"] or r.get("overdue") or r.get("in_time")]
+
+
+CHARTS = {"theo-ngay", "hinh-thuc", "dung-han"}
+CHART_SECONDS = 300
+
+
+def chart(request, name: str):
+    """A chart of the dashboard as an SVG image (an image cannot run anything it holds)."""
+    from ioc import charts
+
+    if name not in CHARTS:
+        raise Http404("Không có biểu đồ này.")
+    f = Filters(request, _scope(request))
+    key = f"ioc:chart:{name}:{f.query()}:{','.join(map(str, f.ids))}"
+    svg = cache.get(key)
+    if svg is None:
+        if name == "theo-ngay":
+            svg = charts.trend(figures.trend(f.ids, f.period, f.channel)[-92:])
+        elif name == "hinh-thuc":
+            found = figures.by_channel(f.ids, f.period)
+            svg = charts.channels([(label, found.get(value, 0)) for value, label in Channel.choices])
+        else:
+            svg = charts.on_time(agency_rows(f))
+        cache.set(key, svg, CHART_SECONDS)
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=60"
+    return response
 
 
 def agency_detail(request, code: str):

@@ -91,3 +91,18 @@ def test_odd_filters_fall_back_to_this_month(client, permit, hoa, vy):
     client.force_login(vy)
     response = client.get("/dieu-hanh/", {"ky": "xyz", "tu": "2025-13-40", "kenh": "9", "co-quan": "khong-co"})
     assert response.status_code == 200 and response.context["f"].kind == "thang"
+
+
+@pytest.mark.parametrize("name", ["theo-ngay", "hinh-thuc", "dung-han"])
+def test_charts_are_svg_images_drawn_on_the_server(client, permit, hoa, vy, minh, dung, name):
+    d = actions.forward(actions.receive(actions.submit(permit, LAN, hoa, channel=Channel.COUNTER).dossier,
+                                        hoa).dossier, hoa).dossier
+    actions.approve(actions.forward(d, minh).dossier, dung)
+    projection.catch_up()
+    client.force_login(vy)
+    response = client.get(f"/dieu-hanh/bieu-do/{name}.svg", {"ky": "nam"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("image/svg+xml")
+    assert response.content.lstrip().startswith(b"<svg")
+    client.force_login(hoa)
+    assert client.get(f"/dieu-hanh/bieu-do/{name}.svg").status_code == 403
+    assert client.get("/dieu-hanh/bieu-do/khac.svg").status_code in (403, 404)
