@@ -100,6 +100,8 @@ def dashboard(request):
         "kinds": figures.KINDS, "channel_choices": Channel.choices, "order": order,
         "channels": [(label, channels.get(value, 0)) for value, label in Channel.choices],
         "trend": figures.trend(f.ids, f.period, f.channel)[-62:],
+        # The big screen of the centre: the cards, the charts and what is overdue, nothing to click.
+        "wall": request.GET.get("man-hinh") == "lon",
     })
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 def menu(request) -> dict:
     links = [(reverse("catalogue:list"), _("Thủ tục hành chính")), (reverse("dossiers:lookup"), _("Tra cứu hồ sơ")),
-             (reverse("fieldreports:feed"), _("Phản ánh hiện trường"))]
+             (reverse("fieldreports:feed"), _("Phản ánh hiện trường")), (reverse("statistics"), _("Thống kê"))]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         from accounts.permissions import roles_in

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
+from ioc import public as ioc_public
 from motcua import errors, health, metrics
 from motcua.api import api
 from motcua.views import home, language, start
@@ -25,6 +26,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("can-bo/", include("workspace.urls")),
     path("dieu-hanh/", include("ioc.urls")),
+    path("thong-ke/", ioc_public.statistics, name="statistics"),
     path("open311/", include("fieldreports.urls_open311")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -27,11 +27,13 @@ def test_the_dashboard_and_its_drill_down(live_server, desk, agency_a, hoa, vy):
     desk.click("header >> text=Điều hành")
     assert desk.inner_text("#kpi-cards li:first-child .kpi") == "3"
     check_page(desk, "ioc dashboard")
+    desk.click("text=Chế độ màn hình lớn")
     desk.set_viewport_size({"width": 1920, "height": 1080})  # the big screen of the centre
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     desk.screenshot(path=str(ARTIFACTS / "ioc-dashboard-wallboard.png"), full_page=True)
     assert desk.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     desk.set_viewport_size({"width": 1280, "height": 900})
+    desk.click("text=Thoát màn hình lớn")
     desk.click(f"table.sortable >> text={agency_a.name}")
     check_page(desk, "ioc agency")
     desk.click("tbody a")

@@ -23,7 +23,8 @@ def test_public_pages(live_server, desk, agency_a):
     base = live_server.url
     for path, name in [("/thu-tuc/", "catalogue"), (f"/thu-tuc/{version.procedure.code}/", "procedure"),
                        ("/tra-cuu-ho-so/?ma=000.00.20.H57-250101-0001&mat-khau=SAI", "lookup not found"),
-                       ("/accounts/login/", "login"), ("/khong-co-trang-nay/", "not found")]:
+                       ("/accounts/login/", "login"), ("/khong-co-trang-nay/", "not found"),
+                       ("/thong-ke/", "statistics")]:
         desk.goto(base + path)
         check_page(desk, f"public {name}")
     desk.goto(base + "/")
