@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from catalogue.models import ProcedureVersion
 from catalogue.services import current_versions
@@ -39,12 +40,12 @@ def statistics(request):
     one_stop = versions.filter(receiving_agency__kind__in=ONE_STOP).count()
     online = versions.exclude(online_level=ProcedureVersion.OnlineLevel.NONE).count()
     targets = [
-        {"label": "Thủ tục hành chính tiếp nhận qua Bộ phận Một cửa", "value": _percent(one_stop, procedures),
-         "target": TARGETS["one_stop"], "detail": f"{one_stop}/{procedures} thủ tục"},
-        {"label": "Thủ tục cung cấp dịch vụ công trực tuyến (toàn trình hoặc một phần)",
+        {"label": gettext_noop("Thủ tục hành chính tiếp nhận qua Bộ phận Một cửa"),
+         "value": _percent(one_stop, procedures), "target": TARGETS["one_stop"], "detail": f"{one_stop}/{procedures} thủ tục"},
+        {"label": gettext_noop("Thủ tục cung cấp dịch vụ công trực tuyến (toàn trình hoặc một phần)"),
          "value": _percent(online, procedures), "target": TARGETS["online"],
          "detail": f"{online}/{procedures} thủ tục"},
-        {"label": "Mức độ hài lòng của người dân, doanh nghiệp", "value": total["satisfaction"],
+        {"label": gettext_noop("Mức độ hài lòng của người dân, doanh nghiệp"), "value": total["satisfaction"],
          "target": TARGETS["satisfaction"], "detail": f"{total['evaluations']} lượt đánh giá"},
     ]
     for t in targets:
