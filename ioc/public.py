@@ -41,7 +41,8 @@ def statistics(request):
     online = versions.exclude(online_level=ProcedureVersion.OnlineLevel.NONE).count()
     targets = [
         {"label": gettext_noop("Thủ tục hành chính tiếp nhận qua Bộ phận Một cửa"),
-         "value": _percent(one_stop, procedures), "target": TARGETS["one_stop"], "detail": f"{one_stop}/{procedures} thủ tục"},
+         "value": _percent(one_stop, procedures), "target": TARGETS["one_stop"],
+         "detail": f"{one_stop}/{procedures} thủ tục"},
         {"label": gettext_noop("Thủ tục cung cấp dịch vụ công trực tuyến (toàn trình hoặc một phần)"),
          "value": _percent(online, procedures), "target": TARGETS["online"],
          "detail": f"{online}/{procedures} thủ tục"},
