@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -20,6 +21,7 @@ COLUMNS = (("Cơ quan", None), ("Tiếp nhận", "received"), ("Đã giải quy�
            ("Từ chối", "refused"), ("Rút", "withdrawn"), ("Xin lỗi, hẹn lại", "apologies"))
 
 
+@login_required
 def agencies_xlsx(request):
     agencies = _scope(request)
     f = Filters(request, agencies)

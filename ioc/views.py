@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from urllib.parse import urlencode
 
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -53,8 +54,6 @@ def _date(raw) -> date | None:
 
 
 def _scope(request) -> list:
-    if not request.user.is_authenticated:
-        raise PermissionDenied("Vui lòng đăng nhập.")
     agencies = visible_agencies(request.user)
     if not agencies:
         raise PermissionDenied("Trang điều hành dành cho Trung tâm giám sát, điều hành và lãnh đạo các cơ quan.")
@@ -79,6 +78,7 @@ def _cards(f: Filters) -> dict:
     return found
 
 
+@login_required
 def dashboard(request):
     agencies = _scope(request)
     f = Filters(request, agencies)
@@ -117,6 +117,7 @@ CHARTS = {"theo-ngay", "hinh-thuc", "dung-han"}
 CHART_SECONDS = 300
 
 
+@login_required
 def chart(request, name: str):
     """A chart of the dashboard as an SVG image (an image cannot run anything it holds)."""
     from ioc import charts
@@ -140,6 +141,7 @@ def chart(request, name: str):
     return response
 
 
+@login_required
 def agency_detail(request, code: str):
     agencies = _scope(request)
     agency = next((a for a in agencies if a.code == code), None)
@@ -156,6 +158,7 @@ def agency_detail(request, code: str):
     return render(request, "ioc/agency.html", {"agency": agency, "f": f, "rows": rows})
 
 
+@login_required
 def procedure_dossiers(request, code: str, procedure: str):
     agencies = _scope(request)
     agency = next((a for a in agencies if a.code == code), None)

@@ -27,6 +27,7 @@ def intake(permit, hoa, n=1):
 def test_only_the_operations_centre_and_leaders_see_figures(client, permit, lan, hoa, minh, dung, vy, tu,
                                                            agency_a, agency_b):
     intake(permit, hoa)
+    assert client.get("/dieu-hanh/")["Location"].startswith("/accounts/login/")
     for user in (lan, hoa, minh, tu):
         client.force_login(user)
         assert client.get("/dieu-hanh/").status_code == 403
