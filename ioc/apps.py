@@ -6,6 +6,7 @@ class IocConfig(AppConfig):
     verbose_name = "Trung tâm điều hành (IOC)"
 
     def ready(self) -> None:
-        from ioc import projection, tasks  # noqa: F401  (the subscriber and the periodic catch-up)
+        from ioc import projection, reports, tasks  # noqa: F401  (the subscribers and the periodic catch-up)
 
         projection.subscribe()
+        reports.subscribe()

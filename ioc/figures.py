@@ -134,3 +134,23 @@ def progress_766(agency_ids, period: Period) -> dict:
     ratio = numerator / denominator if denominator else None
     return {"numerator": numerator, "denominator": denominator, "max": 20,
             "score": round(20 * min(1, ratio), 2) if ratio is not None else None}
+
+
+def reports(agency_ids, period: Period, today: date | None = None) -> dict:
+    """Field reports in the period for these units and those still with the centre (when the
+    whole province is shown): received, answered on time, reopened, rating; open now."""
+    from ioc.models import ReportFlow, ReportOpen
+
+    today = today or timezone.localdate()
+    flows = ReportFlow.objects.filter(day__gte=period.start, day__lte=period.end)
+    opens = ReportOpen.objects.all()
+    if agency_ids is not None:
+        flows, opens = flows.filter(agency_id__in=agency_ids), opens.filter(agency_id__in=agency_ids)
+    t = flows.aggregate(received=Sum("received"), on_time=Sum("answered_on_time"), late=Sum("answered_late"),
+                        reopened=Sum("reopened"), ratings=Sum("ratings"), points=Sum("rating_points"))
+    t = {k: v or 0 for k, v in t.items()}
+    o = opens.aggregate(overdue=Sum("count", filter=Q(due_day__lt=today)), open=Sum("count"))
+    answered = t["on_time"] + t["late"]
+    return {**t, "answered": answered, "overdue": o["overdue"] or 0, "open": o["open"] or 0,
+            "on_time_rate": round(100 * t["on_time"] / answered, 1) if answered else None,
+            "rating": round(t["points"] / t["ratings"], 2) if t["ratings"] else None}

@@ -91,3 +91,66 @@ class PendingDossier(models.Model):
 
     def __str__(self) -> str:
         return str(self.dossier_id)
+
+
+class ReportFlow(models.Model):
+    """What happened on one day to the field reports of one category held by one unit (none:
+    still with the operations centre)."""
+
+    day = models.DateField("ngày")
+    agency = models.ForeignKey("units.Agency", verbose_name="đơn vị xử lý", null=True, on_delete=models.PROTECT,
+                               related_name="+")
+    category = models.ForeignKey("fieldreports.Category", verbose_name="lĩnh vực", on_delete=models.PROTECT,
+                                 related_name="+")
+    received = models.IntegerField("tiếp nhận", default=0)
+    answered_on_time = models.IntegerField("trả lời đúng hạn", default=0)
+    answered_late = models.IntegerField("trả lời quá hạn", default=0)
+    rejected = models.IntegerField("từ chối", default=0)
+    reopened = models.IntegerField("mở lại", default=0)
+    ratings = models.IntegerField("lượt đánh giá", default=0)
+    rating_points = models.IntegerField("tổng điểm đánh giá", default=0)
+
+    class Meta:
+        verbose_name = "số liệu phản ánh theo ngày"
+        verbose_name_plural = "số liệu phản ánh theo ngày"
+        # Reports still with the centre have no unit: their rows never conflict (NULLs are
+        # distinct), so additions for them are new rows, which the sums read all the same.
+        constraints = [models.UniqueConstraint(fields=["day", "agency", "category"], name="unique_report_flow")]
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.agency_id} {self.category_id}"
+
+
+class ReportOpen(models.Model):
+    """The field reports not answered yet, now, by unit, category and due day."""
+
+    agency = models.ForeignKey("units.Agency", null=True, on_delete=models.PROTECT, related_name="+")
+    category = models.ForeignKey("fieldreports.Category", on_delete=models.PROTECT, related_name="+")
+    due_day = models.DateField()
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "category", "due_day"], name="unique_report_open")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.category_id} {self.due_day}: {self.count}"
+
+
+class ReportTrack(models.Model):
+    report = models.OneToOneField("fieldreports.Report", primary_key=True, on_delete=models.CASCADE,
+                                  related_name="+")
+    seq = models.PositiveIntegerField(default=0)
+    open_agency_id = models.IntegerField(null=True)
+    open_due_day = models.DateField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.report_id}#{self.seq}"
+
+
+class PendingReport(models.Model):
+    report = models.OneToOneField("fieldreports.Report", primary_key=True, on_delete=models.CASCADE,
+                                  related_name="+")
+
+    def __str__(self) -> str:
+        return str(self.report_id)

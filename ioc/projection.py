@@ -78,9 +78,14 @@ def _insert_select_all_dossiers(untracked_only: bool = False) -> None:
 
 
 def catch_up_untracked() -> int:
-    """Dossiers written without publishing (the demo, the bulk generator) are applied too."""
+    """Dossiers and reports written without publishing (the demo, the bulk generator) are
+    applied too; the number of dossiers applied."""
+    from ioc import reports
+
     with transaction.atomic():
         _insert_select_all_dossiers(untracked_only=True)
+        reports.mark_untracked()
+    reports.catch_up()
     return catch_up()
 
 

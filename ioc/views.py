@@ -100,6 +100,9 @@ def dashboard(request):
         "kinds": figures.KINDS, "channel_choices": Channel.choices, "order": order,
         "channels": [(label, channels.get(value, 0)) for value, label in Channel.choices],
         "trend": figures.trend(f.ids, f.period, f.channel)[-62:],
+        # The whole province includes the reports still with the centre (no unit yet).
+        "field_reports": figures.reports(None if len(f.agencies) == len(agencies) and not f.agency else f.ids,
+                                         f.period),
         # The big screen of the centre: the cards, the charts and what is overdue, nothing to click.
         "wall": request.GET.get("man-hinh") == "lon",
     })

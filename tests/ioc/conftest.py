@@ -1,1 +1,12 @@
 from tests.dossiers.conftest import clock, land_info, permit  # noqa: F401  (fixtures)
+from tests.fieldreports.conftest import (  # noqa: F401, E402  (fixtures)
+    _media,
+    infra,
+    lighting,
+    power,
+    rules,
+    ward_a,
+    ward_b,
+    waste,
+    world,
+)

@@ -107,3 +107,18 @@ def test_charts_are_svg_images_drawn_on_the_server(client, permit, hoa, vy, minh
     client.force_login(hoa)
     assert client.get(f"/dieu-hanh/bieu-do/{name}.svg").status_code == 403
     assert client.get("/dieu-hanh/bieu-do/khac.svg").status_code in (403, 404)
+
+
+def test_field_report_figures_come_from_their_projection(client, world, lan, vy, minh, lighting, agency_a):
+    from fieldreports import actions as report_actions
+    from ioc import reports
+    from tests.fieldreports.conftest import report
+
+    first = report(lan, lighting)
+    report(lan, lighting)
+    report_actions.accept(first, minh)
+    report_actions.resolve(first, minh, "Đã thay bóng đèn.")
+    reports.catch_up()
+    client.force_login(vy)
+    figures = client.get("/dieu-hanh/").context["field_reports"]
+    assert (figures["received"], figures["answered"], figures["on_time"], figures["open"]) == (2, 1, 1, 1)
