@@ -154,3 +154,58 @@ class PendingReport(models.Model):
 
     def __str__(self) -> str:
         return str(self.report_id)
+
+
+class IndexVersion(models.Model):
+    """One version of the Decision 766/QĐ-TTg service index formulas. The national portal
+    changes them; an administrator adds a version instead of anyone editing code."""
+
+    code = models.CharField("mã phiên bản", max_length=40, unique=True)
+    name = models.CharField("tên", max_length=200)
+    effective_from = models.DateField("áp dụng từ")
+    note = models.TextField("ghi chú, nguồn", blank=True)
+
+    class Meta:
+        verbose_name = "phiên bản Bộ chỉ số 766"
+        verbose_name_plural = "phiên bản Bộ chỉ số 766"
+        ordering = ["-effective_from"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndexIndicator(models.Model):
+    class Rule(models.TextChoices):
+        LINEAR = "linear", "Tỷ lệ × điểm tối đa"
+        TARGET = "target", "Đủ điểm khi đạt mục tiêu"
+        MONITOR = "monitor", "Theo dõi, không tính điểm"
+
+    class Source(models.TextChoices):
+        OWN = "own", "Dữ liệu của hệ thống"
+        NATIONAL = "national", "Cần dữ liệu Cổng Dịch vụ công quốc gia"
+        NOT_YET = "not_yet", "Hệ thống chưa thu thập"
+
+    version = models.ForeignKey(IndexVersion, on_delete=models.CASCADE, related_name="indicators")
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    group = models.CharField("nhóm", max_length=100)
+    code = models.CharField("mã", max_length=10)
+    name = models.CharField("chỉ số", max_length=300)
+    max_points = models.DecimalField("điểm tối đa", max_digits=5, decimal_places=2)
+    rule = models.CharField("cách tính điểm", max_length=10, choices=Rule.choices, default=Rule.LINEAR)
+    target_percent = models.DecimalField("mục tiêu (%)", max_digits=5, decimal_places=2, null=True, blank=True)
+    empty_points = models.DecimalField("điểm khi không phát sinh", max_digits=5, decimal_places=2, null=True,
+                                       blank=True)
+    source = models.CharField("nguồn dữ liệu", max_length=10, choices=Source.choices, default=Source.OWN)
+    measure = models.CharField("phép đo của hệ thống", max_length=40, blank=True,
+                               help_text="Tên phép đo trong ioc/index766.py (để trống nếu cần dữ liệu bên ngoài).")
+    numerator = models.CharField("tử số", max_length=300, blank=True)
+    denominator = models.CharField("mẫu số", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "chỉ số"
+        verbose_name_plural = "chỉ số"
+        ordering = ["version", "order"]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="unique_index_indicator")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("xuat.xlsx", export.agencies_xlsx, name="export"),
     path("bieu-do/<slug:name>.svg", views.chart, name="chart"),
+    path("chi-so-766/", views.index_766, name="index766"),
     path("co-quan/<str:code>/", views.agency_detail, name="agency"),
     path("co-quan/<str:code>/thu-tuc/<str:procedure>/", views.procedure_dossiers, name="dossiers"),
 ]

@@ -179,3 +179,19 @@ def procedure_dossiers(request, code: str, procedure: str):
     page = CappedPaginator(dossiers, 50).get_page(request.GET.get("page"))
     return render(request, "ioc/dossiers.html", {"agency": agency, "procedure": found, "f": f, "page": page,
                                                  "query": f.query()})
+
+
+@login_required
+def index_766(request):
+    from ioc import index766
+
+    agencies = _scope(request)
+    f = Filters(request, agencies)
+    version, found = index766.scores(f.ids, f.period)
+    groups: dict[str, list] = {}
+    for score in found:
+        groups.setdefault(score.indicator.group, []).append(score)
+    return render(request, "ioc/index_766.html", {
+        "f": f, "version": version, "groups": groups, "summary": index766.summary(found), "all_agencies": agencies,
+        "kinds": figures.KINDS, "channel_choices": Channel.choices,
+    })

@@ -39,3 +39,6 @@ def test_the_dashboard_and_its_drill_down(live_server, desk, agency_a, hoa, vy):
     desk.click("tbody a")
     check_page(desk, "ioc dossiers")
     assert desk.locator("tbody tr").count() == 3
+    desk.goto(f"{live_server.url}/dieu-hanh/")
+    desk.click("text=Bộ chỉ số 766")
+    check_page(desk, "ioc decision 766")
