@@ -90,7 +90,7 @@ def feed(request):
         # One index probe per agency or ward, not a pass over every report.
         "agencies": Agency.objects.filter(Exists(Report.objects.filter(agency=OuterRef("pk")))).order_by("name"),
         "wards": AdministrativeUnit.objects.filter(Exists(Report.objects.filter(ward=OuterRef("pk")))).order_by("name"),
-        "map": _map_settings(),
+        "map": map_settings(),
     })
 
 
@@ -108,7 +108,7 @@ def map_points(request):
     ]}, json_dumps_params={"ensure_ascii": False})
 
 
-def _map_settings() -> dict:
+def map_settings() -> dict:
     return {"tiles": settings.FIELDREPORTS_TILE_URL, "attribution": settings.FIELDREPORTS_TILE_ATTRIBUTION,
             "lat": settings.FIELDREPORTS_MAP_CENTER[0], "long": settings.FIELDREPORTS_MAP_CENTER[1]}
 
@@ -190,7 +190,7 @@ def new_report(request):
                 return redirect("fieldreports:detail", pk=report.pk)
     response = render(request, "fieldreports/new.html", {
         "categories": _leaf_categories().prefetch_related("questions"), "errors": errors, "values": values,
-        "map": _map_settings(), "client_key": values.get("client_key") or uuid.uuid4().hex,
+        "map": map_settings(), "client_key": values.get("client_key") or uuid.uuid4().hex,
         "max_photos": settings.FIELDREPORTS_PHOTO_MAX_COUNT,
     }, status=(429 if wait else 400) if errors else 200)
     if wait:

@@ -18,6 +18,7 @@ from django.utils import timezone
 from catalogue.models import Procedure
 from dossiers.models import Channel, Dossier
 from dossiers.states import OPEN
+from fieldreports.views import map_settings
 from ioc import figures
 from ioc.access import subtree, visible_agencies
 from motcua.paging import CappedPaginator
@@ -105,6 +106,7 @@ def dashboard(request):
                                          f.period),
         # The big screen of the centre: the cards, the charts and what is overdue, nothing to click.
         "wall": request.GET.get("man-hinh") == "lon",
+        "map": map_settings(), "map_unit": f.agency.pk if f.agency else "",
     })
 
 

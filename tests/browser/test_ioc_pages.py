@@ -26,6 +26,7 @@ def test_the_dashboard_and_its_drill_down(live_server, desk, agency_a, hoa, vy):
     log_in(desk, live_server.url, "vy")
     desk.click("header >> text=Điều hành")
     assert desk.inner_text("#kpi-cards li:first-child .kpi") == "3"
+    desk.wait_for_selector("#fr-map.leaflet-container")  # the field-report map (clusters), without tiles here
     check_page(desk, "ioc dashboard")
     desk.click("text=Chế độ màn hình lớn")
     desk.set_viewport_size({"width": 1920, "height": 1080})  # the big screen of the centre
