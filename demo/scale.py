@@ -141,7 +141,7 @@ def _dossier(rng: random.Random, versions, now, counters):
     )
     plan = [("submit", "", State.SUBMITTED, submitted)]
     if state not in (State.SUBMITTED, State.INTAKE_SUPPLEMENT, State.REFUSED):
-        received = submitted + timedelta(hours=rng.uniform(0.1, 30))
+        received = min(now, submitted + timedelta(hours=rng.uniform(0.1, 30)))
         local = timezone.localtime(received)
         counters[(agency.pk, local.date())] += 1
         d.code = f"{agency.code}-{local:%y%m%d}-{counters[(agency.pk, local.date())]:04d}"
@@ -151,15 +151,20 @@ def _dossier(rng: random.Random, versions, now, counters):
         step = steps[position]
         d.current_step, d.step_started_at = step, received
         d.step_due_at = received + timedelta(hours=float(step.budget_hours or 8) * 3)
+        plan.append(("receive", State.SUBMITTED, State.RECEIVED, received))
         if state in (State.RETURNED, State.RESULT_READY):
-            d.resolved_at = received + timedelta(days=rng.uniform(1, 20))
+            # As the engine writes them: resolved when the last step is approved, returned
+            # later, each column the time of its event (never after now).
+            d.resolved_at = min(now, received + timedelta(days=rng.uniform(1, 20)))
             d.timeliness = "early" if d.resolved_at < d.due_at - timedelta(days=1) else (
                 "on_time" if d.resolved_at <= d.due_at else "late")
+            plan.append(("approve", State.RECEIVED, State.RESULT_READY, d.resolved_at))
             if state == State.RETURNED:
-                d.returned_at = d.resolved_at + timedelta(days=rng.uniform(0, 3))
-        plan.append(("receive", State.SUBMITTED, State.RECEIVED, received))
-        if state != State.RECEIVED:
-            plan.append((_last_action(state), State.RECEIVED, state, received + timedelta(days=rng.uniform(0.5, 10))))
+                d.returned_at = min(now, d.resolved_at + timedelta(days=rng.uniform(0, 3)))
+                plan.append(("return_result", State.RESULT_READY, State.RETURNED, d.returned_at))
+        elif state != State.RECEIVED:
+            plan.append((_last_action(state), State.RECEIVED, state,
+                         min(now, received + timedelta(days=rng.uniform(0.5, 10)))))
     elif state != State.SUBMITTED:
         plan.append(("refuse" if state == State.REFUSED else "request_intake_supplement", State.SUBMITTED, state,
                      submitted + timedelta(hours=2)))
@@ -167,7 +172,7 @@ def _dossier(rng: random.Random, versions, now, counters):
 
 
 def _last_action(state: str) -> str:
-    return {State.RETURNED: "return_result", State.RESULT_READY: "approve", State.SUPPLEMENT: "request_supplement",
+    return {State.SUPPLEMENT: "request_supplement",
             State.AWAITING_PAYMENT: "request_payment", State.STOPPED: "stop", State.WITHDRAWN: "withdraw"}.get(
         state, "forward")
 
