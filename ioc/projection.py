@@ -43,15 +43,21 @@ def _mark(event) -> None:
 
 def catch_up(batch: int = BATCH) -> int:
     """Apply the events of every pending dossier; the number of dossiers applied."""
+    return drain(PendingDossier, "dossier_id", apply, batch)
+
+
+def drain(pending, field: str, apply_ids, batch: int = BATCH) -> int:
+    """Take marks of `pending` in batches nobody else holds (SKIP LOCKED), apply their objects'
+    events and clear the marks, each batch in one transaction; the number applied."""
     done = 0
     while True:
         with transaction.atomic():
-            ids = list(PendingDossier.objects.select_for_update(skip_locked=True).order_by("dossier_id")
-                       .values_list("dossier_id", flat=True)[:batch])
+            ids = list(pending.objects.select_for_update(skip_locked=True).order_by(field)
+                       .values_list(field, flat=True)[:batch])
             if not ids:
                 return done
-            apply(ids)
-            PendingDossier.objects.filter(dossier_id__in=ids).delete()
+            apply_ids(ids)
+            pending.objects.filter(**{f"{field}__in": ids}).delete()
         done += len(ids)
 
 

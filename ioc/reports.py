@@ -9,7 +9,7 @@ from django.db import transaction
 
 from fieldreports.models import Report, ReportEvent
 from ioc.models import PendingReport, ReportFlow, ReportOpen, ReportTrack
-from ioc.projection import _day, _upsert
+from ioc.projection import BATCH, _day, _upsert, drain
 from workflow import outbox
 
 FLOW_KEY = ("day", "agency_id", "category_id")
@@ -27,17 +27,8 @@ def _mark(event) -> None:
     PendingReport.objects.bulk_create([PendingReport(report_id=event.report_id)], ignore_conflicts=True)
 
 
-def catch_up(batch: int = 2000) -> int:
-    done = 0
-    while True:
-        with transaction.atomic():
-            ids = list(PendingReport.objects.select_for_update(skip_locked=True).order_by("report_id")
-                       .values_list("report_id", flat=True)[:batch])
-            if not ids:
-                return done
-            apply(ids)
-            PendingReport.objects.filter(report_id__in=ids).delete()
-        done += len(ids)
+def catch_up(batch: int = BATCH) -> int:
+    return drain(PendingReport, "report_id", apply, batch)
 
 
 def rebuild() -> int:
