@@ -27,6 +27,11 @@ def subtree(roots: set[int], agencies: list[Agency]) -> list[Agency]:
     return sorted(found.values(), key=lambda a: a.name)
 
 
+def may_view(user) -> bool:
+    """Whether `user` sees any figures, without a query (the menu asks on every page)."""
+    return bool(agencies_where(user, "ioc.view"))
+
+
 def visible_agencies(user) -> list[Agency]:
     """The agencies whose figures `user` may see; empty for everyone else."""
     where = agencies_where(user, "ioc.view")

@@ -15,15 +15,14 @@ def menu(request) -> dict:
         from accounts.permissions import roles_in
         from accounts.roles import CITIZEN
         from fieldreports.permissions import handling_agency_ids, is_operator
-        from workspace.agency import my_agencies
+        from ioc.access import may_view
+        from workspace.agency import is_officer
 
-        if my_agencies(user):
+        if is_officer(user):
             links.insert(0, (reverse("workspace:home"), _("Hồ sơ cần xử lý")))
         if CITIZEN in roles_in(user, None):
             links.insert(0, (reverse("portal:mine"), _("Hồ sơ của tôi")))
-        from ioc.access import visible_agencies
-
-        if visible_agencies(user):
+        if may_view(user):
             links.append((reverse("ioc:dashboard"), _("Điều hành")))
         if is_operator(user):
             links.append((reverse("fieldreports:ioc-queue"), _("Điều phối phản ánh")))

@@ -60,9 +60,9 @@ def start(request):
     if user.is_authenticated:
         from accounts.permissions import roles_in
         from accounts.roles import CITIZEN
-        from workspace.agency import my_agencies
+        from workspace.agency import is_officer
 
-        if my_agencies(user):
+        if is_officer(user):
             return redirect("workspace:home")
         if CITIZEN in roles_in(user, None):
             return redirect("portal:mine")

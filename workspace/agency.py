@@ -16,8 +16,18 @@ SESSION_KEY = "workspace_agency"
 WORK = ("dossier.intake", "dossier.step", "dossier.lead")
 
 
+def _work_ids(user) -> set[int]:
+    return set().union(*(agencies_where(user, action) for action in WORK))
+
+
+def is_officer(user) -> bool:
+    """Holds a dossier role in an active agency: read from the roles already loaded for the
+    request, no query (the menu asks this on every page)."""
+    return bool(_work_ids(user))
+
+
 def my_agencies(user) -> list[Agency]:
-    ids = set().union(*(agencies_where(user, action) for action in WORK))
+    ids = _work_ids(user)
     return list(Agency.objects.filter(pk__in=ids, is_active=True).order_by("name")) if ids else []
 
 
