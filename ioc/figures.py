@@ -124,12 +124,12 @@ def open_total(agency_ids, today: date | None = None) -> dict:
     return {k: sum(row[k] for row in found) for k in keys}
 
 
-def progress_766(agency_ids, period: Period) -> dict:
+def progress_766(agency_ids, period: Period, t: dict | None = None, now: dict | None = None) -> dict:
     """Decision 766, indicator 2.1 (20 points): dossiers done early or on time, plus those in
     progress within time, over the dossiers received. A forecast from our own data, shown with
     its numerator and denominator; the national portal's score is authoritative."""
-    t = totals(agency_ids, period)
-    now = open_total(agency_ids)
+    t = t or totals(agency_ids, period)  # the caller's figures when it has them: not counted twice
+    now = now or open_total(agency_ids)
     numerator, denominator = t["on_time"] + now["in_time"], t["received"]
     ratio = numerator / denominator if denominator else None
     return {"numerator": numerator, "denominator": denominator, "max": 20,

@@ -33,12 +33,18 @@ RESOLVED = {Timeliness.EARLY: "resolved_early", Timeliness.ON_TIME: "resolved_on
 EVENT_FIELDS = ("dossier_id", "seq", "action", "at", "from_state", "to_state", "due_at", "data")
 
 
+def marker(pending, field: str):
+    """An inline subscriber marking the event's object pending (an insert, ignored if marked)."""
+
+    def mark(event) -> None:
+        pending.objects.bulk_create([pending(**{field: getattr(event, field)})], ignore_conflicts=True)
+
+    return mark
+
+
 def subscribe() -> None:
-    outbox.subscribe("ioc.mark_dossier", "dossier", wants=lambda event: True, handle=_mark, inline=True)
-
-
-def _mark(event) -> None:
-    PendingDossier.objects.bulk_create([PendingDossier(dossier_id=event.dossier_id)], ignore_conflicts=True)
+    outbox.subscribe("ioc.mark_dossier", "dossier", wants=lambda event: True,
+                     handle=marker(PendingDossier, "dossier_id"), inline=True)
 
 
 def catch_up(batch: int = BATCH) -> int:
@@ -68,19 +74,21 @@ def rebuild() -> int:
         DossierOpen.objects.all().delete()
         DossierTrack.objects.all().delete()
         PendingDossier.objects.all().delete()
-        _insert_select_all_dossiers()
+        mark_all(PendingDossier, Dossier, DossierTrack, "dossier_id")
     return catch_up()
 
 
-def _insert_select_all_dossiers(untracked_only: bool = False) -> None:
+def mark_all(pending, source, track, field: str, untracked_only: bool = False) -> None:
+    """Mark every object of `source` pending (or only those no track knows), in one statement."""
     q = connection.ops.quote_name
-    pending, dossier, track = (q(m._meta.db_table) for m in (PendingDossier, Dossier, DossierTrack))
+    marks, objects, tracks, column = q(pending._meta.db_table), q(source._meta.db_table), q(track._meta.db_table), q(
+        field)
     where = ""
-    if untracked_only:  # table names from the models, quoted: no one's value is in the text
-        where = (f" WHERE NOT EXISTS (SELECT 1 FROM {track} t WHERE t.dossier_id = d.id)"  # noqa: S608
-                 f" AND NOT EXISTS (SELECT 1 FROM {pending} p WHERE p.dossier_id = d.id)")
+    if untracked_only:  # table and column names from the models, quoted: no one's value is in the text
+        where = (f" WHERE NOT EXISTS (SELECT 1 FROM {tracks} t WHERE t.{column} = o.id)"  # noqa: S608
+                 f" AND NOT EXISTS (SELECT 1 FROM {marks} p WHERE p.{column} = o.id)")
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {pending} (dossier_id) SELECT d.id FROM {dossier} d{where}")  # noqa: S608
+        cursor.execute(f"INSERT INTO {marks} ({column}) SELECT o.id FROM {objects} o{where}")  # noqa: S608
 
 
 def catch_up_untracked() -> int:
@@ -89,7 +97,7 @@ def catch_up_untracked() -> int:
     from ioc import reports
 
     with transaction.atomic():
-        _insert_select_all_dossiers(untracked_only=True)
+        mark_all(PendingDossier, Dossier, DossierTrack, "dossier_id", untracked_only=True)
         reports.mark_untracked()
     reports.catch_up()
     return catch_up()

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from fieldreports.models import Report, ReportEvent
 from ioc.models import PendingReport, ReportFlow, ReportOpen, ReportTrack
-from ioc.projection import BATCH, _day, _upsert, drain
+from ioc.projection import BATCH, _day, _upsert, drain, mark_all, marker
 from workflow import outbox
 
 FLOW_KEY = ("day", "agency_id", "category_id")
@@ -20,11 +20,8 @@ OPEN = set(Report.OPEN_STATUSES)
 
 
 def subscribe() -> None:
-    outbox.subscribe("ioc.mark_report", "fieldreport", wants=lambda event: True, handle=_mark, inline=True)
-
-
-def _mark(event) -> None:
-    PendingReport.objects.bulk_create([PendingReport(report_id=event.report_id)], ignore_conflicts=True)
+    outbox.subscribe("ioc.mark_report", "fieldreport", wants=lambda event: True,
+                     handle=marker(PendingReport, "report_id"), inline=True)
 
 
 def catch_up(batch: int = BATCH) -> int:
@@ -35,16 +32,12 @@ def rebuild() -> int:
     with transaction.atomic():
         for model in (ReportFlow, ReportOpen, ReportTrack, PendingReport):
             model.objects.all().delete()
-        PendingReport.objects.bulk_create([PendingReport(report_id=pk) for pk in
-                                           Report.objects.values_list("pk", flat=True).iterator()], batch_size=5000)
+        mark_all(PendingReport, Report, ReportTrack, "report_id")
     return catch_up()
 
 
 def mark_untracked() -> None:
-    known = ReportTrack.objects.values("report_id")
-    PendingReport.objects.bulk_create(
-        [PendingReport(report_id=pk) for pk in Report.objects.exclude(pk__in=known).values_list("pk", flat=True)],
-        batch_size=5000, ignore_conflicts=True)
+    mark_all(PendingReport, Report, ReportTrack, "report_id", untracked_only=True)
 
 
 def apply(ids: list[int]) -> None:

@@ -69,9 +69,11 @@ def _cards(f: Filters) -> dict:
                                                                                  f.channel)
         channels = figures.by_channel(f.ids, f.period)
         received = sum(channels.values())
+        opened = figures.open_total(f.ids)
+        # The index counts every channel; the cards' totals only when no channel is chosen.
+        index = figures.progress_766(f.ids, f.period, None if f.channel else now, opened)
         found = {
-            "now": now, "before": before, "open": figures.open_total(f.ids), "index": figures.progress_766(f.ids,
-                                                                                                         f.period),
+            "now": now, "before": before, "open": opened, "index": index,
             "online_share": round(100 * channels.get(Channel.ONLINE, 0) / received, 1) if received else None,
             "at": timezone.localtime(),
         }
