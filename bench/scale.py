@@ -42,8 +42,9 @@ def free_port() -> int:
 
 def server_env(static_root: str) -> dict:
     return {**os.environ, "MOTCUA_PROFILE": "production", "DEBUG": "false", "SECRET_KEY": SECRET,
-            "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false", "SESSION_COOKIE_SECURE": "false",
-            "CSRF_COOKIE_SECURE": "false", "STATIC_ROOT": static_root, "LOG_LEVEL": "WARNING"}
+            "AUDIT_KEY": "bench-" + SECRET, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "false",
+            "SESSION_COOKIE_SECURE": "false", "CSRF_COOKIE_SECURE": "false", "STATIC_ROOT": static_root,
+            "LOG_LEVEL": "WARNING"}
 
 
 class Client:

@@ -5,9 +5,9 @@
 On top of the demo province (`load_demo`), spread over its agencies, procedures, states and
 the last two years: each dossier with its submit and receive events, each report with its
 submit and route events, hash-chained as the engine writes them (verify_events passes).
-Everything is muted: nothing is published, nobody is told. For a throw-away database only:
-codes are numbered from 1000 × seed per agency and day, beyond any real day's counter
-(run again with another --seed to add more).
+Everything is muted: nothing is published, nobody is told. For a throw-away database only.
+Codes go on from each agency's and day's counter, so another run (another --seed) adds to
+the volume.
 """
 
 from __future__ import annotations
@@ -24,12 +24,14 @@ from django.utils import timezone
 
 from catalogue.models import ProcedureVersion
 from dossiers.actions import steps_of
-from dossiers.models import Channel, Dossier, DossierEvent
+from dossiers.machine import DOSSIER
+from dossiers.models import Channel, Dossier, DossierCounter, DossierEvent
 from dossiers.states import STATUS_OF, State
+from fieldreports.machine import REPORT
 from fieldreports.models import Category, Report, ReportEvent
 from motcua.textsearch import normalize
 from units.models import Agency
-from workflow.chain import event_hash
+from workflow.chain import event_hash, row_digest, row_values
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
           "Dương", "Lý", "Trương", "Tôn Nữ", "Lê Văn", "Nguyễn Phước"]
@@ -83,12 +85,14 @@ def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, p
     if dossiers and not versions:
         raise ValueError("Chưa có thủ tục nào có quy trình: hãy chạy `manage.py load_demo` trước.")
     now = timezone.now()
-    # Code numbers from 1000 × seed per agency and day: runs with other seeds add to the volume.
-    counters: dict[tuple, int] = defaultdict(lambda: 1000 * seed)
+    # Codes go on from each agency's and day's counter, as the engine numbers them, so that
+    # they stay consecutive (verify_events reports a gap) and a later receipt does not collide.
+    counters = _Counters()
     fields = Dossier._meta
     with _own_times(fields.get_field("created_at"), fields.get_field("updated_at")):
         counts.dossiers, counts.dossier_events = _write(
-            Dossier, DossierEvent, dossiers, batch, lambda: _dossier(rng, versions, now, counters), "hồ sơ", progress)
+            Dossier, DossierEvent, dossiers, batch, lambda: _dossier(rng, versions, now, counters), "hồ sơ", progress,
+            after_batch=lambda: _save_counters(counters))
     categories = list(Category.objects.reportable())
     units = list(Agency.objects.filter(is_active=True, field_reports__isnull=False).distinct()) or list(
         Agency.objects.filter(is_active=True)[:20])
@@ -103,7 +107,8 @@ def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, p
     return counts
 
 
-def _write(model, event_model, total: int, batch: int, make, noun: str, progress) -> tuple[int, int]:
+def _write(model, event_model, total: int, batch: int, make, noun: str, progress,
+           after_batch=lambda: None) -> tuple[int, int]:
     """`total` objects from `make()` and their events, one transaction per batch."""
     written = events_written = 0
     for start in range(0, total, batch):
@@ -112,11 +117,32 @@ def _write(model, event_model, total: int, batch: int, make, noun: str, progress
             events = _chained(model, rows)
             model.objects.bulk_create([obj for obj, _ in rows])
             event_model.objects.bulk_create(events)
+            after_batch()
         written += len(rows)
         events_written += len(events)
         if progress:
             progress(f"{written:,} {noun}")
     return written, events_written
+
+
+class _Counters(defaultdict):
+    """The code counters per (agency, day), remembering which ones a batch moved."""
+
+    def __init__(self):
+        super().__init__(int, {(c.agency_id, c.day): c.last for c in DossierCounter.objects.all()})
+        self.moved: set[tuple] = set()
+
+    def take(self, key: tuple) -> int:
+        self[key] += 1
+        self.moved.add(key)
+        return self[key]
+
+
+def _save_counters(counters: _Counters) -> None:
+    DossierCounter.objects.bulk_create(
+        [DossierCounter(agency_id=agency, day=day, last=counters[agency, day]) for agency, day in counters.moved],
+        update_conflicts=True, unique_fields=["agency", "day"], update_fields=["last"], batch_size=2000)
+    counters.moved.clear()
 
 
 def _name(rng: random.Random) -> str:
@@ -143,8 +169,7 @@ def _dossier(rng: random.Random, versions, now, counters):
     if state not in (State.SUBMITTED, State.INTAKE_SUPPLEMENT, State.REFUSED):
         received = min(now, submitted + timedelta(hours=rng.uniform(0.1, 30)))
         local = timezone.localtime(received)
-        counters[(agency.pk, local.date())] += 1
-        d.code = f"{agency.code}-{local:%y%m%d}-{counters[(agency.pk, local.date())]:04d}"
+        d.code = f"{agency.code}-{local:%y%m%d}-{counters.take((agency.pk, local.date())):04d}"
         d.received_at = received
         d.due_at = d.statutory_due_at = received + timedelta(days=rng.choice([3, 5, 7, 10, 15, 20]))
         position = len(steps) - 1 if state in (State.RETURNED, State.RESULT_READY) else rng.randrange(len(steps))
@@ -227,18 +252,25 @@ def _reserve_ids(model, count: int) -> list[int]:
 
 
 def _chain(obj, plan) -> list:
-    """The events of `plan` for `obj`, hash-chained as workflow.chain.append would write them."""
+    """The events of `plan` for `obj`, hash-chained as workflow.chain.append would write them.
+    Every event carries the row's final columns: only the last one's fingerprint is checked
+    against the row, and the intermediate rows are not reconstructed."""
     events, prev = [], ""
+    machine = DOSSIER if isinstance(obj, Dossier) else REPORT
+    digest = row_digest(machine, row_values(machine, obj))
     for seq, (action, before, after, at) in enumerate(plan, start=1):
         if isinstance(obj, Dossier):
             event = DossierEvent(dossier=obj, seq=seq, action=action, actor_name="Cán bộ (dữ liệu quy mô)", at=at,
                                  agency_id=obj.receiving_agency_id, from_state=before, to_state=after,
                                  from_status=STATUS_OF[before] if before else None, to_status=STATUS_OF[after],
-                                 due_at=obj.due_at, data={})
+                                 to_step_id=obj.current_step_id if seq > 1 else None, due_at=obj.due_at,
+                                 step_due_at=obj.step_due_at if seq > 1 else None, data={})
         else:
             event = ReportEvent(report=obj, seq=seq, action=action, from_status=before, to_status=after,
-                                to_agency_id=obj.agency_id if action == "route" else None, due_at=obj.due_at,
+                                from_agency_id=obj.agency_id if seq > 2 else None,
+                                to_agency_id=obj.agency_id if seq > 1 else None, due_at=obj.due_at,
                                 data={}, created_at=at)
+        event.row_digest = digest if seq == len(plan) else ""
         event.prev_hash = prev
         event.hash = prev = event_hash(event, prev)
         events.append(event)

@@ -326,6 +326,25 @@ class DossierMachine(Machine):
     noun = "hồ sơ"
     label_field = "code"
     denied = "Bạn không có quyền thực hiện thao tác này đối với hồ sơ này."
+    row_fields = (
+        "code", "lookup_secret", "procedure_version_id", "channel", "parent_id", "applicant_kind",
+        "applicant_id_number", "applicant_name", "applicant_address", "applicant_phone", "applicant_email",
+        "representative_name", "representative_id_number", "receiving_agency_id", "current_agency_id", "state",
+        "status", "current_step_id", "submitted_at", "received_at", "due_at", "statutory_due_at", "step_started_at",
+        "step_due_at", "paused_at", "resolved_at", "returned_at", "timeliness", "apologized_at",
+    )
+    row_event_fields = {
+        "state": ("to_state", "trạng thái"), "status": ("to_status", "mã trạng thái"),
+        "current_step_id": ("to_step_id", "bước xử lý"), "due_at": ("due_at", "hạn trả kết quả"),
+        "step_due_at": ("step_due_at", "hạn xử lý bước"),
+    }
+
+    def integrity_checks(self):
+        from dossiers.codes import code_gaps
+        from workflow.chain import BrokenLink
+
+        for code, reason in code_gaps():
+            yield BrokenLink(self.name, 0, 0, reason, code)
 
     def lock(self, pk):
         return (Dossier.objects.select_for_update(of=("self",))

@@ -157,7 +157,7 @@ class DossierEvent(ChainedEvent):
     HASHED_FIELDS = (
         "dossier_id", "seq", "action", "actor_id", "actor_name", "agency_id", "at", "from_state", "to_state",
         "from_status", "to_status", "from_step_id", "to_step_id", "due_at", "step_due_at", "step_timeliness", "data",
-        "idempotency_key",
+        "idempotency_key", "row_digest",
     )
 
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="events")

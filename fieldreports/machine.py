@@ -138,6 +138,14 @@ class ReportMachine(Machine):
     noun = "phản ánh"
     state_field = "status"
     denied = "Bạn không có quyền thực hiện thao tác này đối với phản ánh này."
+    row_fields = (
+        "category_id", "description", "lat", "long", "is_urgent", "status", "agency_id", "reporter_id", "created_at",
+        "due_at", "resolved_at", "closed_at", "outcome", "answer", "rejection_reason", "rating",
+    )
+    row_event_fields = {
+        "status": ("to_status", "trạng thái"), "agency_id": ("to_agency_id", "đơn vị xử lý"),
+        "due_at": ("due_at", "hạn xử lý"),
+    }
 
     def lock(self, pk):
         return Report.objects.select_for_update(of=("self",)).select_related("category").get(pk=pk)

@@ -446,7 +446,7 @@ class ReportEvent(ChainedEvent):
     CHAIN_PARENT = "report"
     HASHED_FIELDS = (
         "report_id", "seq", "action", "actor_id", "from_status", "to_status", "from_agency_id", "to_agency_id",
-        "reason", "due_at", "data", "idempotency_key", "created_at",
+        "reason", "due_at", "data", "idempotency_key", "created_at", "row_digest",
     )
 
     report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="events")

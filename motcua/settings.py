@@ -30,6 +30,15 @@ _DEV_SECRET = "dev-only-insecure-secret-key-never-use-in-production-motcua-01234
 SECRET_KEY = env_str("SECRET_KEY", "" if PRODUCTION else _DEV_SECRET)
 if PRODUCTION and (not SECRET_KEY or SECRET_KEY == _DEV_SECRET):
     raise EnvError("SECRET_KEY must be set to a long random value in production")
+# Keys the audit trail's hash chains and checkpoints (workflow/chain.py). Kept outside the
+# database, so that someone who can write to it cannot forge or recompute a chain; separate
+# from SECRET_KEY, which may be rotated. A retired key stays in AUDIT_KEY_FALLBACKS for as
+# long as events hashed with it are kept.
+_DEV_AUDIT_KEY = "dev-only-insecure-audit-key-never-use-in-production-motcua"
+AUDIT_KEY = env_str("AUDIT_KEY", "" if PRODUCTION else _DEV_AUDIT_KEY)
+if PRODUCTION and (len(AUDIT_KEY) < 32 or AUDIT_KEY in (_DEV_AUDIT_KEY, SECRET_KEY)):
+    raise EnvError("AUDIT_KEY must be set in production: 32+ random characters, not the SECRET_KEY")
+AUDIT_KEY_FALLBACKS = env_list("AUDIT_KEY_FALLBACKS", [])
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -320,6 +329,10 @@ TASK_BACKOFF_SCALE = env_float("TASK_BACKOFF_SCALE", 1.0)
 SWEEP_INTERVAL_SECONDS = env_int("SWEEP_INTERVAL_SECONDS", 300)
 # How often a worker brings the operations centre's figures up to date with the dossier events.
 IOC_CATCH_UP_SECONDS = env_int("IOC_CATCH_UP_SECONDS", 30)
+# The audit checkpoints (workflow/checkpoints.py): every chain's head, signed with AUDIT_KEY,
+# appended this often to a file outside the database that an auditor keeps a copy of.
+AUDIT_CHECKPOINT_SECONDS = env_int("AUDIT_CHECKPOINT_SECONDS", 3600)
+AUDIT_CHECKPOINT_DIR = Path(env_str("AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit")))
 # Channels an applicant or reporter is told on when they chose none (email, sms, zalo).
 NOTIFY_DEFAULT_CHANNELS = env_list("NOTIFY_DEFAULT_CHANNELS", ["email", "sms"])
 # "log": append to var/outbox/<channel>.jsonl (development, demo); "esms" / "zns": the real

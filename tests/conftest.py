@@ -51,6 +51,8 @@ def _quiet_gateways(settings, tmp_path):
     settings.NOTIFY_SMS_BACKEND = ""
     settings.NOTIFY_ZALO_BACKEND = ""
     settings.NOTIFY_LOG_DIR = str(tmp_path / "outbox")
+    # Each test's audit checkpoints in its own folder, never the developer's var/audit.
+    settings.AUDIT_CHECKPOINT_DIR = tmp_path / "audit"
 
 
 def run_tasks() -> int:

@@ -27,15 +27,16 @@ from tests.workflow.gateways import free_port
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 SECRET = "k3y-" + "x9Q2vL7pR4tZ8mN1bC6dF0gH5jK3sW2" * 2
-PRODUCTION = {"MOTCUA_PROFILE": "production", "SECRET_KEY": SECRET, "ALLOWED_HOSTS": "127.0.0.1,testserver"}
+PRODUCTION = {"MOTCUA_PROFILE": "production", "SECRET_KEY": SECRET, "AUDIT_KEY": "audit-" + "Zr8Kq2Wm5Tn7Xv4B" * 3,
+              "ALLOWED_HOSTS": "127.0.0.1,testserver"}
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 def environment(tmp_path, **extra) -> dict:
     # The suite's own database and settings must not leak into the process under test.
-    drop = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "CACHE_URL", "METRICS_ENABLED",
-            "LOG_FORMAT", "SENTRY_DSN", "DATABASE_REPLICA_URL", "DATABASE_POOL", "DATABASE_PGBOUNCER",
-            "FILE_STORAGE_BACKEND", "PRIVATE_FILE_STORAGE_BACKEND", "PROMETHEUS_MULTIPROC_DIR"}
+    drop = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "AUDIT_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "CACHE_URL",
+            "METRICS_ENABLED", "LOG_FORMAT", "SENTRY_DSN", "DATABASE_REPLICA_URL", "DATABASE_POOL",
+            "DATABASE_PGBOUNCER", "FILE_STORAGE_BACKEND", "PRIVATE_FILE_STORAGE_BACKEND", "PROMETHEUS_MULTIPROC_DIR"}
     env = {k: v for k, v in os.environ.items() if k not in drop}
     return {**env, "MOTCUA_VAR_DIR": str(tmp_path), "STATIC_ROOT": str(tmp_path / "static"), **extra}
 

@@ -20,7 +20,8 @@ from tests.workflow.gateways import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "k3y-" + "x9Q2vL7pR4tZ8mN1bC6dF0gH5jK3sW2" * 2
-PRODUCTION = {"MOTCUA_PROFILE": "production", "SECRET_KEY": SECRET, "ALLOWED_HOSTS": "127.0.0.1",
+PRODUCTION = {"MOTCUA_PROFILE": "production", "SECRET_KEY": SECRET, "AUDIT_KEY": "audit-" + "Zr8Kq2Wm5Tn7Xv4B" * 3,
+              "ALLOWED_HOSTS": "127.0.0.1",
               "SECURE_SSL_REDIRECT": "false", "DEBUG": "false"}
 
 

@@ -34,7 +34,7 @@ def test_env_helpers_name_the_bad_variable(monkeypatch, reader, value):
 
 def _manage(*args, **env_vars):
     # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' fixture in this worker process.
-    unset = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    unset = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "AUDIT_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(env_vars)
     return subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT,
@@ -45,7 +45,7 @@ def test_production_profile_passes_check_deploy(tmp_path):
     result = _manage(
         "check", "--deploy", "--fail-level", "WARNING",
         MOTCUA_PROFILE="production", MOTCUA_VAR_DIR=str(tmp_path),
-        SECRET_KEY="k3y-" + "x9Q2vL7pR4tZ8mN1bC6dF0gH5jK3sW2" * 2,
+        SECRET_KEY="k3y-" + "x9Q2vL7pR4tZ8mN1bC6dF0gH5jK3sW2" * 2, AUDIT_KEY="audit-" + "Zr8Kq2Wm5Tn7Xv4B" * 3,
         ALLOWED_HOSTS="dichvucong.hue.gov.vn",
     )
     assert result.returncode == 0, result.stderr + result.stdout
@@ -56,6 +56,16 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = _manage("check", MOTCUA_PROFILE="production", MOTCUA_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("audit_key", ["", "short", "k3y-" + "x9Q2vL7pR4tZ8mN1bC6dF0gH5jK3sW2" * 2])
+def test_production_refuses_to_start_without_an_audit_key_of_its_own(tmp_path, audit_key):
+    # Missing, too short, or the SECRET_KEY again (which may be rotated, or leak with the sessions).
+    result = _manage("check", MOTCUA_PROFILE="production", MOTCUA_VAR_DIR=str(tmp_path),
+                     SECRET_KEY="k3y-" + "x9Q2vL7pR4tZ8mN1bC6dF0gH5jK3sW2" * 2, AUDIT_KEY=audit_key,
+                     ALLOWED_HOSTS="dichvucong.hue.gov.vn")
+    assert result.returncode != 0
+    assert "AUDIT_KEY must be set in production" in result.stderr
 
 
 def test_default_database_is_sqlite_in_wal_mode(tmp_path):

@@ -94,6 +94,7 @@ def test_two_app_servers_and_two_workers_agree(agency_a, agency_b, hoa, ioc, tmp
     client.save()
     env = environment(tmp_path, DATABASE_URL=database_url(), WEB_CONCURRENCY="1", WORKER_LEASE_SECONDS="2",
                       STAMP_CHECK_SECONDS="0.2", MOTCUA_PROFILE="production", SECRET_KEY="t-" + "q7Lm2Vx9Rk4Tz8" * 4,
+                      AUDIT_KEY="a-" + "Hq3Vn8Lp2Xr6Tz9" * 3,
                       ALLOWED_HOSTS="127.0.0.1", SECURE_SSL_REDIRECT="false", SESSION_COOKIE_SECURE="false",
                       CSRF_COOKIE_SECURE="false", DEBUG="false", NOTIFY_SMS_BACKEND="",
                       EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",

@@ -151,7 +151,7 @@ def _apply(machine: Machine, obj, transition: Transition, actor, effect, scoped,
         obj.save()
     event = machine.build_event(obj, transition, actor, change, before)
     event.idempotency_key = scoped
-    chain.append(obj, event)
+    chain.append(machine, obj, event)
     machine.save(obj)
     outbox.publish(machine, event)
     return Outcome(obj, event, result=change.result)

@@ -16,7 +16,7 @@ class ChainedEvent(models.Model):
     """One action on one object, written once and never changed nor deleted.
 
     Each event carries its number in the object's log (`seq`), the hash of the previous
-    event of the same object and its own hash over `HASHED_FIELDS` and that link
+    event of the same object and its own keyed hash over `HASHED_FIELDS` and that link
     (workflow/chain.py), so changing, removing or reordering any event breaks every later
     link. The object keeps the tail (`event_count`, `last_event_hash`: ChainedObject).
 
@@ -32,6 +32,8 @@ class ChainedEvent(models.Model):
     idempotency_key = models.CharField(max_length=100, null=True, blank=True, unique=True)
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64)
+    # The object row's audited columns right after this event (workflow/chain.py `row_digest`).
+    row_digest = models.CharField(max_length=64, blank=True)
 
     class Meta:
         abstract = True

@@ -5,9 +5,15 @@ their order of creation; each report keeps the tail of its chain."""
 from django.db import migrations, models
 
 
+# The fields hashed then; 0004 keys the chain and adds the row fingerprint.
+HASHED_FIELDS = (
+    "report_id", "seq", "action", "actor_id", "from_status", "to_status", "from_agency_id", "to_agency_id",
+    "reason", "due_at", "data", "idempotency_key", "created_at",
+)
+
+
 def chain_existing(apps, schema_editor):
-    from fieldreports.models import ReportEvent as Current
-    from workflow.chain import event_hash
+    from workflow.chain import legacy_event_hash
 
     Report = apps.get_model("fieldreports", "Report")
     ReportEvent = apps.get_model("fieldreports", "ReportEvent")
@@ -15,7 +21,7 @@ def chain_existing(apps, schema_editor):
     for event in ReportEvent.objects.order_by("report_id", "created_at", "pk").iterator():
         count, prev = tails.get(event.report_id, (0, ""))
         event.seq, event.prev_hash = count + 1, prev
-        event.hash = event_hash(event, prev, Current.HASHED_FIELDS)
+        event.hash = legacy_event_hash(event, prev, HASHED_FIELDS)
         ReportEvent.objects.filter(pk=event.pk).update(seq=event.seq, prev_hash=event.prev_hash, hash=event.hash)
         tails[event.report_id] = (event.seq, event.hash)
     for report_id, (count, last) in tails.items():

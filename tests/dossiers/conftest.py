@@ -35,11 +35,12 @@ def pdf_bytes(text: str = "Đơn đề nghị") -> bytes:
 
 
 def verify_dossier(dossier):
-    """The first broken link of the dossier's event chain, or None (workflow/chain.py)."""
+    """The first break in the dossier's event chain or row, or None (workflow/chain.py)."""
     from dossiers.machine import DOSSIER
     from workflow.chain import verify_object
 
-    return verify_object(DOSSIER, dossier)
+    breaks = verify_object(DOSSIER, dossier)
+    return breaks[0] if breaks else None
 
 
 def at(y, m, d, hh=9, mm=0):

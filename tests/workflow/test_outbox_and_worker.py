@@ -142,7 +142,7 @@ def test_a_task_that_keeps_killing_its_workers_fails_at_the_maximum(db, settings
 # --- periodic tasks --------------------------------------------------------------------------------------------
 def test_periodic_tasks_are_enqueued_once_per_period_across_workers(db, time_machine, settings):
     time_machine.move_to(timezone.now(), tick=False)
-    settings.SWEEP_INTERVAL_SECONDS = settings.IOC_CATCH_UP_SECONDS = 300
+    settings.SWEEP_INTERVAL_SECONDS = settings.IOC_CATCH_UP_SECONDS = settings.AUDIT_CHECKPOINT_SECONDS = 300
     names = {p.name for p in periodic_tasks()}
     assert {"dossiers.sweep_deadlines", "fieldreports.escalate"} <= names
     first, second = Worker(worker_id="w1"), Worker(worker_id="w2")
@@ -176,7 +176,7 @@ def verify(*args) -> str:
 
 def test_verify_events_checks_field_reports_and_names_the_first_broken_link(permit, hoa, lan, lighting_report):
     dossier = actions.receive(actions.submit(permit, LAN, hoa, channel=Channel.COUNTER).dossier, hoa).dossier
-    assert "1 hồ sơ, 1 phản ánh: nhật ký toàn vẹn" in verify()
+    assert "1 hồ sơ, 1 phản ánh; chưa có điểm neo" in verify()
     event = ReportEvent.objects.get(report=lighting_report, seq=2)
     with connection.cursor() as cursor:
         cursor.execute("UPDATE fieldreports_reportevent SET reason = %s WHERE id = %s", ["sửa lén", event.pk])
@@ -191,6 +191,32 @@ def test_verify_events_checks_field_reports_and_names_the_first_broken_link(perm
         verify("--object", str(lighting_report.pk))
     with pytest.raises(CommandError, match="--dossier chỉ dùng với hồ sơ"):
         verify("--kind", "fieldreport", "--dossier", dossier.code)
+
+
+@pytest.mark.parametrize(("column", "value", "named"), [
+    ("status", "resolved", "trạng thái"), ("agency_id", None, "đơn vị xử lý"),
+    ("description", "Đã sửa nội dung", ""), ("rating", 5, ""),
+])
+def test_a_field_report_row_edited_behind_the_engine_is_found(lighting_report, agency_b, column, value, named):
+    value = agency_b.pk if column == "agency_id" else value
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE fieldreports_report SET {column} = %s WHERE id = %s", [value, lighting_report.pk])
+    with pytest.raises(CommandError, match=f"phản ánh #{lighting_report.pk}: dòng dữ liệu đã bị sửa ngoài nhật ký"
+                                           f"{f' .{named}' if named else ':'}"):
+        verify()
+
+
+def test_the_audit_checkpoint_covers_field_reports(lighting_report):
+    from workflow import checkpoints
+
+    line = checkpoints.write()
+    assert line["machines"]["fieldreport"]["heads"] == [[lighting_report.pk, lighting_report.event_count,
+                                                         lighting_report.last_event_hash]]
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM fieldreports_reportevent WHERE report_id = %s AND seq = %s",
+                       [lighting_report.pk, lighting_report.event_count])
+    with pytest.raises(CommandError, match="mà điểm neo số 1 đã ghi nhận"):
+        verify()
 
 
 @pytest.fixture
