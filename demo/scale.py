@@ -48,6 +48,11 @@ STATES = [(State.RETURNED, 60), (State.PROCESSING, 14), (State.RECEIVED, 5), (St
 REPORT_STATES = [(Report.Status.CLOSED, 45), (Report.Status.RESOLVED, 25), (Report.Status.REJECTED, 5),
                  (Report.Status.IN_PROGRESS, 8), (Report.Status.ACCEPTED, 5), (Report.Status.DISPATCHED, 7),
                  (Report.Status.NEW, 5)]
+# The demo's history (demo/history.py): finished dossiers and reports, mostly on time.
+HISTORY_STATES = [(State.RETURNED, 91), (State.REFUSED, 3), (State.WITHDRAWN, 4), (State.STOPPED, 2)]
+HISTORY_REPORT_STATES = [(Report.Status.CLOSED, 60), (Report.Status.RESOLVED, 30), (Report.Status.REJECTED, 10)]
+SCALE_ACTOR = "Cán bộ (dữ liệu quy mô)"
+HISTORY_ACTOR = "Cán bộ (dữ liệu lịch sử)"
 HUE = (16.40, 16.54, 107.50, 107.66)  # latitude and longitude bounds
 
 
@@ -77,7 +82,11 @@ def _weighted(rng: random.Random, table):
     return rng.choices(values, weights)[0]
 
 
-def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, progress=None) -> Counts:
+def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, progress=None,
+             history: bool = False) -> Counts:
+    """`history`: only finished dossiers and reports, from two weeks to two years ago, settled
+    mostly on time, as a province's record looks (the demo's past); else every state, as a
+    benchmark needs."""
     rng = random.Random(seed)
     counts = Counts()
     versions = [v for v in ProcedureVersion.objects.filter(state=ProcedureVersion.State.PUBLISHED)
@@ -91,8 +100,8 @@ def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, p
     fields = Dossier._meta
     with _own_times(fields.get_field("created_at"), fields.get_field("updated_at")):
         counts.dossiers, counts.dossier_events = _write(
-            Dossier, DossierEvent, dossiers, batch, lambda: _dossier(rng, versions, now, counters), "hồ sơ", progress,
-            after_batch=lambda: _save_counters(counters))
+            Dossier, DossierEvent, dossiers, batch, lambda: _dossier(rng, versions, now, counters, history), "hồ sơ",
+            progress, after_batch=lambda: _save_counters(counters), actor=HISTORY_ACTOR if history else SCALE_ACTOR)
     categories = list(Category.objects.reportable())
     units = list(Agency.objects.filter(is_active=True, field_reports__isnull=False).distinct()) or list(
         Agency.objects.filter(is_active=True)[:20])
@@ -102,19 +111,19 @@ def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, p
 
     reporters = list(User.objects.filter(kind=User.Kind.CITIZEN).values_list("pk", flat=True)[:50]) or [None]
     counts.reports, counts.report_events = _write(
-        Report, ReportEvent, reports, batch, lambda: _report(rng, categories, units, reporters, now), "phản ánh",
-        progress)
+        Report, ReportEvent, reports, batch, lambda: _report(rng, categories, units, reporters, now, history),
+        "phản ánh", progress, actor=HISTORY_ACTOR if history else SCALE_ACTOR)
     return counts
 
 
 def _write(model, event_model, total: int, batch: int, make, noun: str, progress,
-           after_batch=lambda: None) -> tuple[int, int]:
+           after_batch=lambda: None, actor: str = SCALE_ACTOR) -> tuple[int, int]:
     """`total` objects from `make()` and their events, one transaction per batch."""
     written = events_written = 0
     for start in range(0, total, batch):
         rows = [make() for _ in range(min(batch, total - start))]
         with transaction.atomic():
-            events = _chained(model, rows)
+            events = _chained(model, rows, actor)
             model.objects.bulk_create([obj for obj, _ in rows])
             event_model.objects.bulk_create(events)
             after_batch()
@@ -149,11 +158,11 @@ def _name(rng: random.Random) -> str:
     return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
 
 
-def _dossier(rng: random.Random, versions, now, counters):
+def _dossier(rng: random.Random, versions, now, counters, history: bool = False):
     version = rng.choice(versions)
     steps = steps_of(version.pk)
-    state = _weighted(rng, STATES)
-    submitted = now - timedelta(days=rng.uniform(0, 730), minutes=rng.uniform(0, 600))
+    state = _weighted(rng, HISTORY_STATES if history else STATES)
+    submitted = now - timedelta(days=rng.uniform(14 if history else 0, 730), minutes=rng.uniform(0, 600))
     agency = version.receiving_agency
     name = _name(rng)
     online = rng.random() < 0.45
@@ -180,7 +189,8 @@ def _dossier(rng: random.Random, versions, now, counters):
         if state in (State.RETURNED, State.RESULT_READY):
             # As the engine writes them: resolved when the last step is approved, returned
             # later, each column the time of its event (never after now).
-            d.resolved_at = min(now, received + timedelta(days=rng.uniform(1, 20)))
+            d.resolved_at = min(now, received + ((d.due_at - received) * rng.uniform(0.3, 1.04) if history
+                                                 else timedelta(days=rng.uniform(1, 20))))
             d.timeliness = "early" if d.resolved_at < d.due_at - timedelta(days=1) else (
                 "on_time" if d.resolved_at <= d.due_at else "late")
             plan.append(("approve", State.RECEIVED, State.RESULT_READY, d.resolved_at))
@@ -202,9 +212,9 @@ def _last_action(state: str) -> str:
         state, "forward")
 
 
-def _report(rng: random.Random, categories, units, reporters, now):
-    status = _weighted(rng, REPORT_STATES)
-    created = now - timedelta(days=rng.uniform(0, 730), minutes=rng.uniform(0, 600))
+def _report(rng: random.Random, categories, units, reporters, now, history: bool = False):
+    status = _weighted(rng, HISTORY_REPORT_STATES if history else REPORT_STATES)
+    created = now - timedelta(days=rng.uniform(14 if history else 0, 730), minutes=rng.uniform(0, 600))
     category = rng.choice(categories)
     agency = None if status == Report.Status.NEW else rng.choice(units)
     r = Report(
@@ -218,7 +228,8 @@ def _report(rng: random.Random, categories, units, reporters, now):
     if agency is not None:
         plan.append(("route", Report.Status.NEW, Report.Status.DISPATCHED, created))
     if status in (Report.Status.RESOLVED, Report.Status.REJECTED, Report.Status.CLOSED):
-        r.resolved_at = created + timedelta(hours=rng.uniform(1, 96))
+        r.resolved_at = created + (timedelta(hours=(category.deadline_hours or 48) * rng.uniform(0.1, 1.1))
+                                   if history else timedelta(hours=rng.uniform(1, 96)))
         r.outcome = Report.Outcome.REJECTED if status == Report.Status.REJECTED else Report.Outcome.RESOLVED
         r.answer = "Đơn vị đã xử lý xong." if r.outcome == Report.Outcome.RESOLVED else ""
         r.rejection_reason = "Không thuộc phạm vi xử lý." if r.outcome == Report.Outcome.REJECTED else ""
@@ -227,14 +238,14 @@ def _report(rng: random.Random, categories, units, reporters, now):
     return r, plan
 
 
-def _chained(model, rows) -> list:
+def _chained(model, rows, actor: str) -> list:
     """Give the new objects their ids first, so their event chains (which hash the object's id)
     are complete before anything is written: one insert per table, no update afterwards."""
     ids = _reserve_ids(model, len(rows))
     events = []
     for pk, (obj, plan) in zip(ids, rows, strict=True):
         obj.pk = pk
-        events += _chain(obj, plan)
+        events += _chain(obj, plan, actor)
     return events
 
 
@@ -251,7 +262,7 @@ def _reserve_ids(model, count: int) -> list[int]:
         return list(range(start, start + count))
 
 
-def _chain(obj, plan) -> list:
+def _chain(obj, plan, actor: str) -> list:
     """The events of `plan` for `obj`, hash-chained as workflow.chain.append would write them.
     Every event carries the row's final columns: only the last one's fingerprint is checked
     against the row, and the intermediate rows are not reconstructed."""
@@ -260,7 +271,7 @@ def _chain(obj, plan) -> list:
     digest = row_digest(machine, row_values(machine, obj))
     for seq, (action, before, after, at) in enumerate(plan, start=1):
         if isinstance(obj, Dossier):
-            event = DossierEvent(dossier=obj, seq=seq, action=action, actor_name="Cán bộ (dữ liệu quy mô)", at=at,
+            event = DossierEvent(dossier=obj, seq=seq, action=action, actor_name=actor, at=at,
                                  agency_id=obj.receiving_agency_id, from_state=before, to_state=after,
                                  from_status=STATUS_OF[before] if before else None, to_status=STATUS_OF[after],
                                  to_step_id=obj.current_step_id if seq > 1 else None, due_at=obj.due_at,

@@ -33,3 +33,32 @@ def test_generated_volume_is_consistent_and_verifies(permit, lan, agency_b):
 def test_without_the_demo_it_says_what_to_do(db):
     with pytest.raises(CommandError, match="load_demo"):
         call_command("generate_scale", "--dossiers", "1", "--reports", "0")
+
+
+def test_the_demo_history_is_finished_mostly_on_time_and_loaded_once(permit, lan, agency_b):
+    from demo.history import load_history
+    from demo.scale import HISTORY_ACTOR
+    from ioc import figures
+    from ioc.projection import catch_up_untracked
+
+    Category.objects.create(code="chieu-sang", name="Chiếu sáng công cộng", deadline_hours=48)
+    assert "400 dossiers and 100 field reports" in load_history(400, 100)
+    past = Dossier.objects.filter(events__actor_name=HISTORY_ACTOR).distinct()
+    assert past.count() == 400
+    assert set(past.values_list("state", flat=True)) <= {"returned", "refused", "withdrawn", "stopped"}
+    settled = past.exclude(timeliness="")
+    assert settled.count() > 300 and settled.filter(timeliness="late").count() < settled.count() * 0.15
+    assert not Report.objects.exclude(status__in=["closed", "resolved", "rejected"]).exists()
+    assert load_history(400, 100) == "History already loaded." and past.count() == 400
+    catch_up_untracked()
+    from datetime import date
+
+    from units.models import Agency
+
+    two_years = figures.Period(date(2000, 1, 1), date(2100, 1, 1), "tuy-chon")
+    year = figures.totals(list(Agency.objects.values_list("pk", flat=True)), two_years)
+    assert year["resolved"] == past.filter(resolved_at__isnull=False).count(), "the projections took the history in"
+    assert year["on_time_rate"] > 85
+    verified = StringIO()
+    call_command("verify_events", stdout=verified)
+    assert "nhật ký toàn vẹn" in verified.getvalue()

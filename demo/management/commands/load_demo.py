@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from demo.catalogue_loader import load_catalogue_demo
+from demo.history import load_history
 from demo.loader import load_demo
 from dossiers.demo import load_dossiers_demo
 from fieldreports.demo import load_fieldreports_demo
@@ -13,14 +14,19 @@ class Command(BaseCommand):
     help = (
         "Nạp dữ liệu mẫu thành phố Huế: 34 tỉnh, thành phố và các xã, phường; cơ quan; tài khoản mẫu; thủ tục hành "
         "chính; phản ánh và hồ sơ mẫu. Load the Huế demo (units, agencies, demo accounts, procedure catalogue, "
-        "field reports, dossiers); safe to run again."
+        "field reports, dossiers, two years of history); safe to run again."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-history", action="store_true",
+                            help="skip the two years of finished dossiers and reports (demo/history.py)")
 
     def handle(self, *args, **options):
         counts = load_demo()
         catalogue = load_catalogue_demo()  # after the agencies it refers to
         fieldreports = load_fieldreports_demo()  # after the agencies and demo accounts
         dossiers = load_dossiers_demo()  # after the catalogue and the demo accounts
+        history = "" if options["no_history"] else load_history()
         figures = catch_up_untracked()  # the demo's dossiers tell nobody: the figures apply them here
-        self.stdout.write(self.style.SUCCESS(f"{counts} {catalogue} {fieldreports} {dossiers} "
+        self.stdout.write(self.style.SUCCESS(f"{counts} {catalogue} {fieldreports} {dossiers} {history} "
                                              f"Operations figures: {figures} dossiers applied."))
