@@ -9,6 +9,7 @@ urlpatterns = [
     path("xuat.xlsx", export.agencies_xlsx, name="export"),
     path("bieu-do/<slug:name>.svg", views.chart, name="chart"),
     path("chi-so-766/", views.index_766, name="index766"),
+    path("chi-so-766/<str:code>/<slug:part>/", views.index_766_behind, name="index766-behind"),
     path("co-quan/<str:code>/", views.agency_detail, name="agency"),
     path("co-quan/<str:code>/thu-tuc/<str:procedure>/", views.procedure_dossiers, name="dossiers"),
 ]

@@ -199,3 +199,27 @@ def index_766(request):
         "f": f, "version": version, "groups": groups, "summary": index766.summary(found), "all_agencies": agencies,
         "kinds": figures.KINDS, "channel_choices": Channel.choices,
     })
+
+
+@login_required
+def index_766_behind(request, code: str, part: str):
+    """The dossiers (or procedures) behind one number of the 766 table."""
+    from ioc import evidence, index766
+
+    agencies = _scope(request)
+    f = Filters(request, agencies)
+    version = index766.version_on(f.period.end)
+    indicator = version.indicators.filter(code=code).first() if version else None
+    found = evidence.behind(indicator.measure, evidence.PARTS.get(part, ""), f.ids, f.period) if indicator else None
+    if found is None:
+        raise Http404("Chỉ số này không có danh sách hồ sơ đi kèm (không có, hoặc cần dữ liệu quốc gia).")
+    rows = found.rows.order_by("-pk")
+    if found.kind == "dossiers":
+        rows = rows.only("code", "state", "status", "channel", "received_at", "due_at", "resolved_at", "timeliness")
+    else:
+        rows = rows.select_related("procedure", "competent_agency")
+    page = CappedPaginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "ioc/evidence.html", {
+        "f": f, "indicator": indicator, "evidence": found, "page": page, "query": f.query(),
+        "part_label": "Tử số" if part == "tu-so" else "Mẫu số",
+    })

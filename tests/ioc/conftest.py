@@ -1,4 +1,4 @@
-from tests.dossiers.conftest import clock, land_info, permit  # noqa: F401  (fixtures)
+from tests.dossiers.conftest import clock, counter_b, land_info, leader_b, permit, received  # noqa: F401  (fixtures)
 from tests.fieldreports.conftest import (  # noqa: F401, E402  (fixtures)
     _media,
     infra,
