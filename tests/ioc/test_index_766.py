@@ -66,3 +66,19 @@ def test_the_page_shows_each_group(client, vy, permit, hoa):
     page = client.get("/dieu-hanh/chi-so-766/", {"ky": "nam"})
     assert page.status_code == 200 and len(page.context["groups"]) == 6
     assert "Cần dữ liệu Cổng Dịch vụ công quốc gia" in page.content.decode()
+
+
+def test_the_average_time_reads_in_days_not_as_a_share(client, vy, permit, hoa, minh, dung):
+    from datetime import timedelta
+
+    from dossiers.models import Dossier
+
+    d = actions.receive(actions.submit(permit, LAN, hoa, channel=Channel.COUNTER).dossier, hoa).dossier
+    d = actions.forward(actions.forward(d, hoa).dossier, minh).dossier
+    actions.approve(d, dung)
+    # Three days from receipt to result, whatever the engine's clock said.
+    Dossier.objects.filter(pk=d.pk).update(received_at=Dossier.objects.get(pk=d.pk).resolved_at - timedelta(days=3))
+    projection.rebuild()
+    client.force_login(vy)
+    row = client.get("/dieu-hanh/chi-so-766/", {"ky": "nam"}).content.decode().split("<strong>2.2</strong>")[1]
+    assert "3,0 ngày" in row.split("</tr>")[0]
