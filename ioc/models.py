@@ -47,6 +47,34 @@ class DossierFlow(models.Model):
         return f"{self.day} {self.agency_id} {self.procedure_id} {self.channel}"
 
 
+class DossierDuration(models.Model):
+    """How many of the dossiers resolved on one day took each number of calendar days from
+    receipt to result (started days: 0 means within the day; LONGEST means more than that):
+    the distribution the percentiles of processing time are read from."""
+
+    LONGEST = 91
+
+    day = models.DateField("ngày")
+    agency = models.ForeignKey("units.Agency", verbose_name="cơ quan giải quyết", on_delete=models.PROTECT,
+                               related_name="+")
+    procedure = models.ForeignKey("catalogue.Procedure", verbose_name="thủ tục", on_delete=models.PROTECT,
+                                  related_name="+")
+    channel = models.PositiveSmallIntegerField("hình thức nộp")
+    linked = models.BooleanField("hồ sơ liên thông", default=False)
+    days = models.PositiveSmallIntegerField("số ngày giải quyết")
+    count = models.IntegerField("số hồ sơ", default=0)
+
+    class Meta:
+        verbose_name = "phân bố thời gian giải quyết"
+        verbose_name_plural = "phân bố thời gian giải quyết"
+        constraints = [models.UniqueConstraint(fields=["day", "agency", "procedure", "channel", "linked", "days"],
+                                               name="unique_dossier_duration")]
+        indexes = [models.Index(fields=["agency", "day"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.agency_id} {self.procedure_id}: {self.days} ngày × {self.count}"
+
+
 class DossierOpen(models.Model):
     """The dossiers received and not yet resolved, now, by the day they are due."""
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from dossiers.models import Dossier, DossierEvent
 from dossiers.states import OPEN, PAUSED, State
-from ioc.models import DossierFlow, DossierOpen, DossierTrack, PendingDossier
+from ioc.models import DossierDuration, DossierFlow, DossierOpen, DossierTrack, PendingDossier
 from workdays.calendar import Timeliness
 from workflow import outbox
 
@@ -28,6 +28,7 @@ FLOW_KEY = ("day", "agency_id", "procedure_id", "channel", "linked")
 FLOW_COUNTS = ("received", "resolved_early", "resolved_on_time", "resolved_late", "processing_seconds", "returned",
                "refused", "withdrawn", "apologies", "evaluations", "evaluation_points")
 OPEN_KEY = ("agency_id", "procedure_id", "linked", "due_day", "paused")
+DURATION_KEY = (*FLOW_KEY, "days")
 RESOLVED = {Timeliness.EARLY: "resolved_early", Timeliness.ON_TIME: "resolved_on_time",
             Timeliness.LATE: "resolved_late"}
 EVENT_FIELDS = ("dossier_id", "seq", "action", "at", "from_state", "to_state", "due_at", "data")
@@ -71,6 +72,7 @@ def rebuild() -> int:
     """Start again from the event log: every projection row is recomputed."""
     with transaction.atomic():
         DossierFlow.objects.all().delete()
+        DossierDuration.objects.all().delete()
         DossierOpen.objects.all().delete()
         DossierTrack.objects.all().delete()
         PendingDossier.objects.all().delete()
@@ -116,6 +118,7 @@ def apply(ids: list[int]) -> None:
     known = set(tracks)
     flows: dict[tuple, Counter] = defaultdict(Counter)
     opens: Counter = Counter()
+    durations: Counter = Counter()
     changed: set[int] = set()
     events = (DossierEvent.objects.filter(dossier_id__in=ids).order_by("dossier_id", "seq")
               .values(*EVENT_FIELDS))
@@ -124,17 +127,23 @@ def apply(ids: list[int]) -> None:
         track = tracks.setdefault(d["pk"], DossierTrack(dossier_id=d["pk"]))
         if e["seq"] <= track.seq:
             continue
-        _apply_event(d, e, track, flows, opens)
+        _apply_event(d, e, track, flows, opens, durations)
         track.seq = e["seq"]
         changed.add(d["pk"])
     _upsert(DossierFlow, FLOW_KEY, FLOW_COUNTS, flows)
     _upsert(DossierOpen, OPEN_KEY, ("count",), {key: Counter(count=n) for key, n in opens.items() if n})
+    _upsert(DossierDuration, DURATION_KEY, ("count",), {key: Counter(count=n) for key, n in durations.items() if n})
     DossierTrack.objects.bulk_create([tracks[pk] for pk in changed - known])
     DossierTrack.objects.bulk_update([tracks[pk] for pk in changed & known],
                                      ["seq", "open_due_day", "open_paused", "evaluation_day", "evaluation_points"])
 
 
-def _apply_event(d: dict, e: dict, track: DossierTrack, flows, opens: Counter) -> None:
+def days_taken(seconds: int) -> int:
+    """Started calendar days, as a citizen counts them (a result the same day is 0)."""
+    return min(DossierDuration.LONGEST, -(-seconds // 86400) if seconds > 0 else 0)
+
+
+def _apply_event(d: dict, e: dict, track: DossierTrack, flows, opens: Counter, durations: Counter) -> None:
     # Counted for the agency that decides the procedure (a service centre receives for many).
     agency = d["procedure_version__competent_agency_id"]
     procedure, linked = d["procedure_version__procedure_id"], bool(d["parent_id"])
@@ -147,7 +156,9 @@ def _apply_event(d: dict, e: dict, track: DossierTrack, flows, opens: Counter) -
     if resolved_now and d["timeliness"]:
         flow[RESOLVED[Timeliness(d["timeliness"])]] += 1
         if d["received_at"] and d["resolved_at"]:
-            flow["processing_seconds"] += max(0, int((d["resolved_at"] - d["received_at"]).total_seconds()))
+            seconds = max(0, int((d["resolved_at"] - d["received_at"]).total_seconds()))
+            flow["processing_seconds"] += seconds
+            durations[(_day(e["at"]), agency, procedure, d["channel"], linked, days_taken(seconds))] += 1
     if action == "return_result":
         flow["returned"] += 1
     elif action == "refuse":

@@ -74,6 +74,7 @@ def _cards(f: Filters) -> dict:
         index = figures.progress_766(f.ids, f.period, None if f.channel else now, opened)
         found = {
             "now": now, "before": before, "open": opened, "index": index,
+            "days": figures.percentiles(f.ids, f.period, f.channel),
             "online_share": round(100 * channels.get(Channel.ONLINE, 0) / received, 1) if received else None,
             "at": timezone.localtime(),
         }

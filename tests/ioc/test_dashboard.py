@@ -122,3 +122,24 @@ def test_field_report_figures_come_from_their_projection(client, world, lan, vy,
     client.force_login(vy)
     figures = client.get("/dieu-hanh/").context["field_reports"]
     assert (figures["received"], figures["answered"], figures["on_time"], figures["open"]) == (2, 1, 1, 1)
+
+
+def test_percentiles_of_processing_time_from_the_distribution(permit, agency_a, vy, client):
+    from django.utils import timezone
+
+    from ioc import figures
+    from ioc.models import DossierDuration
+
+    today = timezone.localdate()
+    for days in (0, 1, 1, 2, 3, 3, 3, 5, 8, 20):
+        row, _ = DossierDuration.objects.get_or_create(day=today, agency=agency_a, procedure=permit.procedure,
+                                                       channel=1, linked=False, days=days)
+        DossierDuration.objects.filter(pk=row.pk).update(count=row.count + 1)
+    DossierDuration.objects.create(day=today, agency=agency_a, procedure=permit.procedure, channel=1, linked=True,
+                                   days=40, count=50)  # a liên thông leg: not in the agency's own figures
+    month = figures.period_of("thang")
+    assert figures.percentiles([agency_a.pk], month) == {50: 3, 90: 8}
+    assert figures.percentiles([agency_a.pk], month, shares=(100,)) == {100: 20}
+    assert figures.percentiles([agency_a.pk], month, channel=2) == {50: None, 90: None}
+    client.force_login(vy)
+    assert "một nửa có kết quả trong 3 ngày, 90 % trong 8 ngày" in client.get("/dieu-hanh/").content.decode()

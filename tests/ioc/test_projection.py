@@ -138,3 +138,44 @@ def test_an_action_marks_its_dossier_in_its_own_transaction(permit, hoa):
     assert projection.catch_up() == 1 and not PendingDossier.objects.exists()
     assert DossierFlow.objects.aggregate(n=Sum("received"))["n"] == 1
     assert DossierEvent.objects.count() == 2
+
+
+def direct_durations() -> Counter:
+    from ioc.projection import days_taken
+
+    found = Counter()
+    for d in Dossier.objects.select_related("procedure_version").exclude(timeliness=""):
+        if d.resolved_at and d.received_at:
+            seconds = max(0, int((d.resolved_at - d.received_at).total_seconds()))
+            found[(day(d.resolved_at), d.procedure_version.competent_agency_id, d.procedure_version.procedure_id,
+                   d.channel, d.parent_id is not None, days_taken(seconds))] += 1
+    return +found
+
+
+def projected_durations() -> Counter:
+    from ioc.models import DossierDuration
+
+    return +Counter({(r.day, r.agency_id, r.procedure_id, r.channel, r.linked, r.days): r.count
+                     for r in DossierDuration.objects.all()})
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+@given(seeds=st.lists(st.integers(0, 10_000), min_size=1, max_size=4))
+def test_the_distribution_of_processing_times_equals_a_direct_count(seeds, permit, land_info, people, clock):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from ioc.models import DossierDuration
+
+    for seed in seeds:
+        walk(seed, permit, land_info, people, clock)
+    projection.catch_up()
+    expected = direct_durations()
+    assert projected_durations() == expected
+    projection.rebuild()
+    assert projected_durations() == expected
+    # The migration that introduced the table fills it the same way from the dossiers.
+    DossierDuration.objects.all().delete()
+    import_module("ioc.migrations.0005_processing_time_distribution").fill(apps, None)
+    assert projected_durations() == expected
