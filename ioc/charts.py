@@ -4,57 +4,73 @@ table with the same numbers, and its image carries a text alternative."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import altair as alt
 import vl_convert
+
+from dossiers.forms import fonts
 
 WIDTH = 560
 FONT = "system-ui, 'Noto Sans', Arial, sans-serif"
 
 
-def _svg(chart: alt.Chart) -> str:
+def _svg(chart: alt.Chart, fmt: str = "svg"):
+    """SVG text for the page; PNG bytes for the PDF report, drawn with the report's own font
+    (the PDF has no browser to find one with Vietnamese letters)."""
+    if fmt == "png":
+        _fonts_registered()
+        spec = chart.configure(font=fonts.FAMILY_NAME).configure_view(stroke=None).to_dict()
+        return vl_convert.vegalite_to_png(spec, scale=2)
     spec = chart.configure(font=FONT).configure_view(stroke=None).to_dict()
     return vl_convert.vegalite_to_svg(spec)
 
 
-def _nothing() -> str:
+@cache
+def _fonts_registered() -> None:
+    vl_convert.register_font_directory(str(fonts.font_path("").parent))
+
+
+def _nothing(fmt: str = "svg"):
     """An empty chart says so (Vega would size an empty time axis to infinity)."""
     chart = alt.Chart(alt.Data(values=[{"t": "Chưa có số liệu trong kỳ"}])).mark_text(fontSize=13).encode(
         text="t:N").properties(width=WIDTH, height=40)
-    return _svg(chart)
+    return _svg(chart, fmt)
 
 
-def trend(rows: list[dict]) -> str:
+def trend(rows: list[dict], fmt: str = "svg"):
     """Received and resolved per day."""
     values = [{"day": r["day"].isoformat(), "n": r[key], "what": label}
               for r in rows for key, label in (("received", "Tiếp nhận"), ("resolved", "Giải quyết"))]
     if not values:
-        return _nothing()
+        return _nothing(fmt)
     chart = alt.Chart(alt.Data(values=values)).mark_line(point=True).encode(
-        x=alt.X("day:T", title="Ngày", axis=alt.Axis(format="%d/%m")),
+        # One tick a day at most: a short period would otherwise repeat the date every few hours.
+        x=alt.X("day:T", title="Ngày", axis=alt.Axis(format="%d/%m", tickMinStep=86_400_000)),
         y=alt.Y("n:Q", title="Hồ sơ"),
         color=alt.Color("what:N", title=None, scale=alt.Scale(range=["#1d4ed8", "#166534"])),
     ).properties(width=WIDTH, height=220)
-    return _svg(chart)
+    return _svg(chart, fmt)
 
 
-def channels(pairs: list[tuple[str, int]]) -> str:
+def channels(pairs: list[tuple[str, int]], fmt: str = "svg"):
     values = [{"channel": label, "n": n} for label, n in pairs]
     if not any(n for _, n in pairs):
-        return _nothing()
+        return _nothing(fmt)
     chart = alt.Chart(alt.Data(values=values)).mark_bar(color="#9b1c1c").encode(
         y=alt.Y("channel:N", title=None, sort=None), x=alt.X("n:Q", title="Hồ sơ tiếp nhận"),
     ).properties(width=WIDTH - 160, height=110)
-    return _svg(chart)
+    return _svg(chart, fmt)
 
 
-def on_time(rows: list[dict], limit: int = 15) -> str:
+def on_time(rows: list[dict], limit: int = 15, fmt: str = "svg"):
     """The on-time rate of the agencies with most dossiers resolved."""
     top = sorted((r for r in rows if r.get("on_time_rate") is not None), key=lambda r: -r["resolved"])[:limit]
     values = [{"agency": r["agency"].short_name or r["agency"].name[:40], "rate": r["on_time_rate"]} for r in top]
     if not values:
-        return _nothing()
+        return _nothing(fmt)
     chart = alt.Chart(alt.Data(values=values)).mark_bar(color="#166534").encode(
         y=alt.Y("agency:N", title=None, sort="-x"),
         x=alt.X("rate:Q", title="Tỷ lệ đúng hạn (%)", scale=alt.Scale(domain=[0, 100])),
     ).properties(width=WIDTH - 200, height=max(60, 22 * len(values)))
-    return _svg(chart)
+    return _svg(chart, fmt)

@@ -7,6 +7,7 @@ app_name = "ioc"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("xuat.xlsx", export.agencies_xlsx, name="export"),
+    path("bao-cao.pdf", views.report_pdf, name="report"),
     path("bieu-do/<slug:name>.svg", views.chart, name="chart"),
     path("chi-so-766/", views.index_766, name="index766"),
     path("chi-so-766/<str:code>/<slug:part>/", views.index_766_behind, name="index766-behind"),

@@ -224,3 +224,17 @@ def index_766_behind(request, code: str, part: str):
         "f": f, "indicator": indicator, "evidence": found, "page": page, "query": f.query(),
         "part_label": "Tử số" if part == "tu-so" else "Mẫu số",
     })
+
+
+@login_required
+def report_pdf(request):
+    """The period's report (ioc/report.py) for the dashboard's filters, as a PDF to keep."""
+    from ioc import report
+
+    f = Filters(request, _scope(request))
+    data = report.build(f, agency_rows(f), _cards(f))
+    response = HttpResponse(data, content_type="application/pdf")
+    name = f"bao-cao-{f.period.start:%Y%m%d}-{f.period.end:%Y%m%d}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

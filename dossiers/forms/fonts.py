@@ -21,6 +21,7 @@ import fontpkg_noto_serif
 from django.conf import settings
 
 FAMILY = "NotoSerif"
+FAMILY_NAME = "Noto Serif"  # as the font files name themselves (for renderers that look fonts up by name)
 _SOURCES = {
     "": ("NotoSerif[wdth,wght].ttf", {"wght": 400, "wdth": 100}),
     "B": ("NotoSerif[wdth,wght].ttf", {"wght": 700, "wdth": 100}),

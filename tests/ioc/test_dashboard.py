@@ -143,3 +143,22 @@ def test_percentiles_of_processing_time_from_the_distribution(permit, agency_a, 
     assert figures.percentiles([agency_a.pk], month, channel=2) == {50: None, 90: None}
     client.force_login(vy)
     assert "một nửa có kết quả trong 3 ngày, 90 % trong 8 ngày" in client.get("/dieu-hanh/").content.decode()
+
+
+def test_the_period_report_is_a_vietnamese_pdf_with_its_figures_and_charts(client, permit, hoa, vy, minh, agency_a):
+    from pypdf import PdfReader
+
+    intake(permit, hoa, n=3)
+    projection.catch_up()
+    client.force_login(minh)
+    assert client.get("/dieu-hanh/bao-cao.pdf").status_code == 403
+    client.force_login(vy)
+    assert "/dieu-hanh/bao-cao.pdf?ky=thang" in client.get("/dieu-hanh/").content.decode()
+    response = client.get("/dieu-hanh/bao-cao.pdf", {"ky": "thang"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith('attachment; filename="bao-cao-')
+    reader = PdfReader(BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH" in text
+    assert "Hồ sơ tiếp nhận 3" in text and agency_a.name in text
+    assert sum(len(page.images) for page in reader.pages) == 2, "the trend and on-time charts"
