@@ -158,6 +158,42 @@ def progress_766(agency_ids, period: Period, t: dict | None = None, now: dict | 
             "score": round(20 * min(1, ratio), 2) if ratio is not None else None}
 
 
+def reports_per_unit(agency_ids, period: Period, today: date | None = None) -> list[dict]:
+    """The field-report figures of `reports`, one row per unit (None: still with the centre),
+    units with most reports first: one grouped query per projection table."""
+    from ioc.models import ReportFlow, ReportOpen
+
+    today = today or timezone.localdate()
+    flows = ReportFlow.objects.filter(day__gte=period.start, day__lte=period.end)
+    opens = ReportOpen.objects.all()
+    if agency_ids is not None:
+        flows, opens = flows.filter(agency_id__in=agency_ids), opens.filter(agency_id__in=agency_ids)
+    rows: dict = {}
+    for r in flows.values("agency_id").annotate(
+            received=Sum("received"), on_time=Sum("answered_on_time"), late=Sum("answered_late"),
+            reopened=Sum("reopened"), ratings=Sum("ratings"), points=Sum("rating_points")):
+        rows[r.pop("agency_id")] = r
+    for r in opens.values("agency_id").annotate(overdue=Sum("count", filter=Q(due_day__lt=today)),
+                                                open=Sum("count")):
+        rows.setdefault(r["agency_id"], {}).update(overdue=r["overdue"] or 0, open=r["open"] or 0)
+    out = []
+    for agency_id, r in rows.items():
+        r = {k: r.get(k) or 0 for k in ("received", "on_time", "late", "reopened", "ratings", "points", "overdue",
+                                         "open")}
+        answered = r["on_time"] + r["late"]
+        out.append({**r, "agency_id": agency_id, "answered": answered,
+                    "on_time_rate": round(100 * r["on_time"] / answered, 1) if answered else None,
+                    "rating": round(r["points"] / r["ratings"], 2) if r["ratings"] else None})
+    if out:
+        from units.models import Agency
+
+        names = dict(Agency.objects.filter(pk__in=[r["agency_id"] for r in out if r["agency_id"]])
+                     .values_list("pk", "name"))
+        for r in out:
+            r["name"] = names.get(r["agency_id"], "") if r["agency_id"] else "Chờ Trung tâm phân loại, chuyển xử lý"
+    return sorted(out, key=lambda r: (-r["received"], -r["open"], r["name"]))
+
+
 def reports(agency_ids, period: Period, today: date | None = None) -> dict:
     """Field reports in the period for these units and those still with the centre (when the
     whole province is shown): received, answered on time, reopened, rating; open now."""

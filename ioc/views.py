@@ -99,14 +99,15 @@ def dashboard(request):
                    "code", "due_at", "state", "procedure_version__name", "receiving_agency__name")
                .order_by("due_at")[:OVERDUE_LIST])
     channels = figures.by_channel(f.ids, f.period)
+    # The whole province includes the reports still with the centre (no unit yet).
+    report_scope = None if len(f.agencies) == len(agencies) and not f.agency else f.ids
     return render(request, "ioc/dashboard.html", {
         "f": f, "cards": _cards(f), "rows": rows, "overdue": overdue, "all_agencies": agencies,
         "kinds": figures.KINDS, "channel_choices": Channel.choices, "order": order,
         "channels": [(label, channels.get(value, 0)) for value, label in Channel.choices],
         "trend": figures.trend(f.ids, f.period, f.channel)[-62:],
-        # The whole province includes the reports still with the centre (no unit yet).
-        "field_reports": figures.reports(None if len(f.agencies) == len(agencies) and not f.agency else f.ids,
-                                         f.period),
+        "field_reports": figures.reports(report_scope, f.period),
+        "report_units": figures.reports_per_unit(report_scope, f.period),
         # The big screen of the centre: the cards, the charts and what is overdue, nothing to click.
         "wall": request.GET.get("man-hinh") == "lon",
         "map": map_settings(), "map_unit": f.agency.pk if f.agency else "",

@@ -120,8 +120,15 @@ def test_field_report_figures_come_from_their_projection(client, world, lan, vy,
     report_actions.resolve(first, minh, "Đã thay bóng đèn.")
     reports.catch_up()
     client.force_login(vy)
-    figures = client.get("/dieu-hanh/").context["field_reports"]
+    page = client.get("/dieu-hanh/")
+    figures = page.context["field_reports"]
     assert (figures["received"], figures["answered"], figures["on_time"], figures["open"]) == (2, 1, 1, 1)
+    # Per unit, the same figures add up to the cards.
+    units = page.context["report_units"]
+    assert sum(u["received"] for u in units) == 2 and sum(u["open"] for u in units) == 1
+    unit = next(u for u in units if u["agency_id"] == first.agency_id)
+    assert (unit["answered"], unit["on_time_rate"], unit["name"]) == (1, 100.0, first.agency.name)
+    assert "Phản ánh theo đơn vị xử lý" in page.content.decode()
 
 
 def test_percentiles_of_processing_time_from_the_distribution(permit, agency_a, vy, client):
