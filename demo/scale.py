@@ -24,8 +24,9 @@ from django.utils import timezone
 
 from catalogue.models import ProcedureVersion
 from dossiers.actions import steps_of
+from dossiers.evaluation import CODES as EVALUATION_CODES
 from dossiers.machine import DOSSIER
-from dossiers.models import Channel, Dossier, DossierCounter, DossierEvent
+from dossiers.models import Channel, Dossier, DossierCounter, DossierEvent, Evaluation
 from dossiers.states import STATUS_OF, State
 from fieldreports.machine import REPORT
 from fieldreports.models import Category, Report, ReportEvent
@@ -101,7 +102,8 @@ def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, p
     with _own_times(fields.get_field("created_at"), fields.get_field("updated_at")):
         counts.dossiers, counts.dossier_events = _write(
             Dossier, DossierEvent, dossiers, batch, lambda: _dossier(rng, versions, now, counters, history), "hồ sơ",
-            progress, after_batch=lambda: _save_counters(counters), actor=HISTORY_ACTOR if history else SCALE_ACTOR)
+            progress, after_batch=lambda rows: _after_dossiers(rows, counters),
+            actor=HISTORY_ACTOR if history else SCALE_ACTOR)
     categories = list(Category.objects.reportable())
     units = list(Agency.objects.filter(is_active=True, field_reports__isnull=False).distinct()) or list(
         Agency.objects.filter(is_active=True)[:20])
@@ -117,7 +119,7 @@ def generate(dossiers: int, reports: int, *, seed: int = 1, batch: int = 5000, p
 
 
 def _write(model, event_model, total: int, batch: int, make, noun: str, progress,
-           after_batch=lambda: None, actor: str = SCALE_ACTOR) -> tuple[int, int]:
+           after_batch=lambda rows: None, actor: str = SCALE_ACTOR) -> tuple[int, int]:
     """`total` objects from `make()` and their events, one transaction per batch."""
     written = events_written = 0
     for start in range(0, total, batch):
@@ -126,7 +128,7 @@ def _write(model, event_model, total: int, batch: int, make, noun: str, progress
             events = _chained(model, rows, actor)
             model.objects.bulk_create([obj for obj, _ in rows])
             event_model.objects.bulk_create(events)
-            after_batch()
+            after_batch(rows)
         written += len(rows)
         events_written += len(events)
         if progress:
@@ -145,6 +147,15 @@ class _Counters(defaultdict):
         self[key] += 1
         self.moved.add(key)
         return self[key]
+
+
+def _after_dossiers(rows, counters: _Counters) -> None:
+    _save_counters(counters)
+    # The applicant's scores, as the `evaluate` action keeps them (the event holds the same).
+    Evaluation.objects.bulk_create([
+        Evaluation(dossier=d, agency_id=d.receiving_agency_id, scores=data["scores"], total=data["total"],
+                   created_at=at, updated_at=at)
+        for d, plan in rows for action, _, _, at, *extra in plan if action == "evaluate" for data in extra])
 
 
 def _save_counters(counters: _Counters) -> None:
@@ -197,6 +208,11 @@ def _dossier(rng: random.Random, versions, now, counters, history: bool = False)
             if state == State.RETURNED:
                 d.returned_at = min(now, d.resolved_at + timedelta(days=rng.uniform(0, 3)))
                 plan.append(("return_result", State.RESULT_READY, State.RETURNED, d.returned_at))
+                if history and online and rng.random() < 0.6 and d.returned_at + timedelta(days=2) < now:
+                    # Most online applicants who score give full marks; some criteria fall short.
+                    scores = {code: 2 if rng.random() < 0.93 else rng.choice((0, 1)) for code in EVALUATION_CODES}
+                    plan.append(("evaluate", State.RETURNED, State.RETURNED, d.returned_at + timedelta(days=1),
+                                 {"scores": scores, "total": sum(scores.values()), "comment": "", "first": True}))
         elif state != State.RECEIVED:
             plan.append((_last_action(state), State.RECEIVED, state,
                          min(now, received + timedelta(days=rng.uniform(0.5, 10)))))
@@ -269,13 +285,13 @@ def _chain(obj, plan, actor: str) -> list:
     events, prev = [], ""
     machine = DOSSIER if isinstance(obj, Dossier) else REPORT
     digest = row_digest(machine, row_values(machine, obj))
-    for seq, (action, before, after, at) in enumerate(plan, start=1):
+    for seq, (action, before, after, at, *extra) in enumerate(plan, start=1):
         if isinstance(obj, Dossier):
             event = DossierEvent(dossier=obj, seq=seq, action=action, actor_name=actor, at=at,
                                  agency_id=obj.receiving_agency_id, from_state=before, to_state=after,
                                  from_status=STATUS_OF[before] if before else None, to_status=STATUS_OF[after],
                                  to_step_id=obj.current_step_id if seq > 1 else None, due_at=obj.due_at,
-                                 step_due_at=obj.step_due_at if seq > 1 else None, data={})
+                                 step_due_at=obj.step_due_at if seq > 1 else None, data=extra[0] if extra else {})
         else:
             event = ReportEvent(report=obj, seq=seq, action=action, from_status=before, to_status=after,
                                 from_agency_id=obj.agency_id if seq > 2 else None,

@@ -59,6 +59,13 @@ def test_the_demo_history_is_finished_mostly_on_time_and_loaded_once(permit, lan
     year = figures.totals(list(Agency.objects.values_list("pk", flat=True)), two_years)
     assert year["resolved"] == past.filter(resolved_at__isnull=False).count(), "the projections took the history in"
     assert year["on_time_rate"] > 85
+    # Online applicants scored some of them, as the evaluate action records it.
+    from dossiers.models import Evaluation
+
+    scored = Evaluation.objects.filter(dossier__in=past)
+    assert scored.exists() and year["evaluations"] == scored.count()
+    assert 80 < year["satisfaction"] <= 100
+    assert all(e.dossier.channel == 2 for e in scored.select_related("dossier"))
     verified = StringIO()
     call_command("verify_events", stdout=verified)
     assert "nhật ký toàn vẹn" in verified.getvalue()
