@@ -91,8 +91,10 @@ def run_raw(version, officer, agency, count: int) -> float:
                     "ON CONFLICT (agency_id, day) DO UPDATE SET last = dossiers_dossiercounter.last + 1 "
                     "RETURNING last", (agency.pk, today)).fetchone()[0]
                 code = f"{agency.code}-{today:%y%m%d}-{last:04d}"
+                # The engine's chain is an HMAC per event and a row fingerprint; one hash each here.
                 h1 = hashlib.sha256(f"submit{code}".encode()).hexdigest()
                 h2 = hashlib.sha256(f"receive{code}{h1}".encode()).hexdigest()
+                row = hashlib.sha256(f"row{code}{h2}".encode()).hexdigest()
                 dossier_id = conn.execute(
                     "INSERT INTO dossiers_dossier (code, lookup_secret, procedure_version_id, channel, "
                     "applicant_kind, applicant_id_number, applicant_name, applicant_name_search, applicant_address, "
@@ -112,10 +114,10 @@ def run_raw(version, officer, agency, count: int) -> float:
                     conn.execute(
                         "INSERT INTO dossiers_dossierevent (dossier_id, seq, action, actor_id, actor_name, agency_id, "
                         "at, from_state, to_state, from_status, to_status, to_step_id, due_at, step_due_at, "
-                        "step_timeliness, data, prev_hash, hash) VALUES (%s, %s, %s, %s, 'Trần Thị Hòa', %s, %s, %s, "
-                        "%s, %s, %s, %s, %s, %s, '', '{}', %s, %s)",
+                        "step_timeliness, data, prev_hash, hash, row_digest) VALUES (%s, %s, %s, %s, 'Trần Thị Hòa', "
+                        "%s, %s, %s, %s, %s, %s, %s, %s, %s, '', '{}', %s, %s, %s)",
                         (dossier_id, seq, action, officer.pk, agency.pk, now, from_state, to_state, from_status,
-                         to_status, step_id, now, now, prev, digest))
+                         to_status, step_id, now, now, prev, digest, row))
                 conn.execute(
                     "INSERT INTO django_tasks_database_dbtaskresult (id, status, enqueued_at, args_kwargs, priority, "
                     "task_path, worker_ids, queue_name, backend_name, run_after, exception_class_path, traceback) "
