@@ -3,8 +3,8 @@
     python manage.py generate_scale --dossiers 1000000 --reports 300000
 
 On top of the demo province (`load_demo`), spread over its agencies, procedures, states and
-the last two years: each dossier with its submit and receive events, each report with its
-submit and route events, hash-chained as the engine writes them (verify_events passes).
+the last two years: each dossier and each report with the events the engine would have
+written on the way to its state, hash-chained as the engine writes them (verify_events passes).
 Everything is muted: nothing is published, nobody is told. For a throw-away database only.
 Codes go on from each agency's and day's counter, so another run (another --seed) adds to
 the volume.
@@ -240,17 +240,31 @@ def _report(rng: random.Random, categories, units, reporters, now, history: bool
         created_at=created, clock_started_at=created, due_at=created + timedelta(hours=category.deadline_hours or 48),
         updated_at=created,
     )
-    plan = [("submit", "", Report.Status.NEW, created)]
+    # The events the engine would have written on the way to `status`, each at its own time.
+    S = Report.Status
+    plan = [("submit", "", S.NEW, created)]
     if agency is not None:
-        plan.append(("route", Report.Status.NEW, Report.Status.DISPATCHED, created))
-    if status in (Report.Status.RESOLVED, Report.Status.REJECTED, Report.Status.CLOSED):
-        r.resolved_at = created + (timedelta(hours=(category.deadline_hours or 48) * rng.uniform(0.1, 1.1))
-                                   if history else timedelta(hours=rng.uniform(1, 96)))
-        r.outcome = Report.Outcome.REJECTED if status == Report.Status.REJECTED else Report.Outcome.RESOLVED
+        plan.append(("route", S.NEW, S.DISPATCHED, created))
+    answered = status in (S.RESOLVED, S.REJECTED, S.CLOSED)
+    if answered:
+        r.resolved_at = min(now, created + (timedelta(hours=(category.deadline_hours or 48) * rng.uniform(0.1, 1.1))
+                                            if history else timedelta(hours=rng.uniform(1, 96))))
+    if agency is not None and status != S.DISPATCHED:
+        accepted = created + ((r.resolved_at - created) / 4 if answered
+                              else min(now - created, timedelta(hours=rng.uniform(0.2, 4))))
+        plan.append(("accept", S.DISPATCHED, S.ACCEPTED, accepted))
+        if status == S.IN_PROGRESS:
+            plan.append(("start", S.ACCEPTED, S.IN_PROGRESS, accepted + (now - accepted) / 2))
+    if answered:
+        r.outcome = Report.Outcome.REJECTED if status == S.REJECTED else Report.Outcome.RESOLVED
         r.answer = "Đơn vị đã xử lý xong." if r.outcome == Report.Outcome.RESOLVED else ""
         r.rejection_reason = "Không thuộc phạm vi xử lý." if r.outcome == Report.Outcome.REJECTED else ""
-        if status == Report.Status.CLOSED:
-            r.closed_at, r.rating = r.resolved_at + timedelta(days=1), rng.randint(1, 5)
+        outcome = S.REJECTED if status == S.REJECTED else S.RESOLVED
+        plan.append(("reject" if outcome == S.REJECTED else "resolve", S.ACCEPTED, outcome, r.resolved_at))
+        if status == S.CLOSED:
+            r.closed_at = min(now, r.resolved_at + timedelta(days=1))
+            r.rating = (rng.choices((5, 4, 3, 2, 1), (55, 30, 10, 3, 2))[0] if history else rng.randint(1, 5))
+            plan.append(("rate", S.RESOLVED, S.CLOSED, r.closed_at))
     return r, plan
 
 

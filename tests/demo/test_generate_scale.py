@@ -2,6 +2,7 @@
 """The scale generator writes consistent dossiers and reports through bulk paths: states and
 national codes agree, codes are unique, and every event chain verifies."""
 
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -24,6 +25,14 @@ def test_generated_volume_is_consistent_and_verifies(permit, lan, agency_b):
     assert all(STATUS_OF[d.state] == d.status for d in dossiers)
     assert len({d.state for d in dossiers}) >= 6 and DossierEvent.objects.filter(dossier__in=dossiers).count() > 600
     assert Report.objects.count() >= 120
+    # Each report's events lead to its state: the open ones are open in the projection too.
+    from ioc import figures
+    from ioc.projection import catch_up_untracked
+
+    catch_up_untracked()
+    every = figures.Period(date(2000, 1, 1), date(2100, 1, 1), "tuy-chon")
+    still_open = Report.objects.filter(status__in=["new", "dispatched", "accepted", "in_progress"]).count()
+    assert figures.reports(None, every)["open"] == still_open
     assert not DBTaskResult.objects.exists(), "nothing is published"
     verified = StringIO()
     call_command("verify_events", stdout=verified)
@@ -66,6 +75,10 @@ def test_the_demo_history_is_finished_mostly_on_time_and_loaded_once(permit, lan
     assert scored.exists() and year["evaluations"] == scored.count()
     assert 80 < year["satisfaction"] <= 100
     assert all(e.dossier.channel == 2 for e in scored.select_related("dossier"))
+    # The reports went through accept and an answer (and a rating when closed): none counts as open.
+    reports = figures.reports(None, two_years)
+    assert (reports["received"], reports["answered"], reports["open"], reports["overdue"]) == (100, 100, 0, 0)
+    assert reports["ratings"] == Report.objects.filter(status="closed").count() and reports["rating"] > 3.5
     verified = StringIO()
     call_command("verify_events", stdout=verified)
     assert "nhật ký toàn vẹn" in verified.getvalue()
