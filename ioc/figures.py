@@ -160,7 +160,8 @@ def progress_766(agency_ids, period: Period, t: dict | None = None, now: dict | 
 
 def reports_per_unit(agency_ids, period: Period, today: date | None = None) -> list[dict]:
     """The field-report figures of `reports`, one row per unit (None: still with the centre),
-    units with most reports first: one grouped query per projection table."""
+    busiest first: one grouped query per projection table. A report counts as received where
+    it arrives, at the centre, so per unit it is what was answered and what is open that tells."""
     from ioc.models import ReportFlow, ReportOpen
 
     today = today or timezone.localdate()
@@ -191,7 +192,7 @@ def reports_per_unit(agency_ids, period: Period, today: date | None = None) -> l
                      .values_list("pk", "name"))
         for r in out:
             r["name"] = names.get(r["agency_id"], "") if r["agency_id"] else "Chờ Trung tâm phân loại, chuyển xử lý"
-    return sorted(out, key=lambda r: (-r["received"], -r["open"], r["name"]))
+    return sorted(out, key=lambda r: (-(r["answered"] + r["open"]), r["name"]))
 
 
 def reports(agency_ids, period: Period, today: date | None = None) -> dict:
