@@ -4,6 +4,7 @@ axe-core (tests/browser/pages.py), and its drill-down from a table row."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue.specs import write_spec
 from dossiers import actions
@@ -39,7 +40,7 @@ def test_the_dashboard_and_its_drill_down(live_server, desk, agency_a, hoa, vy):
     check_page(desk, "ioc agency")
     desk.click("tbody a")
     check_page(desk, "ioc dossiers")
-    assert desk.locator("tbody tr").count() == 3
+    expect(desk.locator("tbody tr")).to_have_count(3)
     desk.goto(f"{live_server.url}/dieu-hanh/")
     desk.click("text=Bộ chỉ số 766")
     check_page(desk, "ioc decision 766")

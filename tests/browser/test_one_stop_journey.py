@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from catalogue.specs import write_spec
 from dossiers.models import Dossier, Evaluation
@@ -63,7 +64,8 @@ def test_a_dossier_from_sign_up_to_score(live_server, desk, agency_a, hoa, minh,
     # Submitting without the required files keeps what was typed and says what is missing.
     page.fill("#id_address", "12 Lê Lợi, phường Thuận Hóa, Huế")
     page.click("#submission button.primary")
-    assert page.locator("text=Vui lòng đính kèm giấy tờ bắt buộc này.").count() == 2
+    # The form posts back to its own URL, so wait for the answer rather than count at once.
+    expect(page.locator("text=Vui lòng đính kèm giấy tờ bắt buộc này.")).to_have_count(2)
     assert page.input_value("#id_address") == "12 Lê Lợi, phường Thuận Hóa, Huế"
     components = list(version.components.order_by("order", "pk"))
     for component in components[:2]:
