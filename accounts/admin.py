@@ -9,15 +9,19 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.utils import timezone
 
+from accounts import tokens
 from accounts.admin_site import PolicyAdminMixin
 from accounts.forms import USER_FIELDS, UserAdminChangeForm, UserAdminCreationForm
-from accounts.models import Membership, User
+from accounts.models import ApiToken, Membership, User
 from accounts.permissions import require
 from accounts.services import grant_role, revoke_role
 from units.models import Agency
 
 STAFF_ACTION = "agency.manage_staff"
+TOKEN_ACTION = "api.manage_tokens"
 
 
 @admin.register(User)
@@ -158,3 +162,89 @@ class MembershipAdmin(PolicyAdminMixin, admin.ModelAdmin):
                 revoke_role(membership.user, membership.agency, membership.role)
                 count += 1
         self.message_user(request, f"Đã thu hồi {count} vai trò.", messages.SUCCESS)
+
+
+class TokenStateFilter(admin.SimpleListFilter):
+    title = "tình trạng"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return (("active", "Đang hiệu lực"), ("expired", "Đã hết hạn"), ("revoked", "Đã thu hồi"))
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "revoked":
+            return queryset.filter(revoked_at__isnull=False)
+        live = queryset.filter(revoked_at__isnull=True)
+        if self.value() == "expired":
+            return live.filter(expires_at__lte=now)
+        if self.value() == "active":
+            return live.exclude(expires_at__lte=now)
+        return queryset
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(PolicyAdminMixin, admin.ModelAdmin):
+    """Tokens are issued here (the whole token is shown once, in the answer to the form) and
+    revoked with the list's action; never deleted, so the list keeps who had access when."""
+
+    view_action = change_action = add_action = TOKEN_ACTION
+    delete_action = None
+    agency_lookup = None  # province-wide: only the IT department (system administrators)
+
+    list_display = ("prefix_shown", "system", "account", "agency", "scope", "created_at", "expires_at",
+                    "last_used_at", "last_used_ip", "revoked_at")
+    list_filter = (TokenStateFilter, "scope", ("agency", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("prefix", "system", "account__username", "account__full_name", "agency__code", "agency__name")
+    list_select_related = ("account", "agency")
+    ordering = ("-created_at",)
+    actions = ("revoke_selected",)
+
+    NEW_FIELDS = ("system", "account", "agency", "scope", "expires_at", "note")
+    SHOWN_FIELDS = ("system", "prefix_shown", "account", "agency", "scope", "expires_at", "note", "created_at",
+                    "created_by", "last_used_at", "last_used_ip", "revoked_at", "revoked_by")
+
+    @admin.display(description="mã (tiền tố)", ordering="prefix")
+    def prefix_shown(self, obj: ApiToken) -> str:
+        return f"{tokens.START}{obj.prefix}_…"
+
+    def get_fields(self, request, obj=None):
+        return self.NEW_FIELDS if obj is None else self.SHOWN_FIELDS
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ()
+        # Who the token acts as, where and how is fixed: to change it, issue another and revoke
+        # this one. The name, the expiry and the note may still be corrected.
+        fixed = ("prefix_shown", "account", "agency", "scope", "created_at", "created_by", "last_used_at",
+                 "last_used_ip", "revoked_at", "revoked_by")
+        return fixed + (("system", "expires_at", "note") if obj.revoked_at else ())
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        obj.created_by = request.user
+        request._motcua_new_api_token = tokens.save_new(obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # The whole token is shown in the answer to this POST and stored nowhere: a message
+        # kept for the next page would sit in the messages cookie or the session meanwhile.
+        plain = request._motcua_new_api_token
+        messages.success(request, f"Đã cấp mã truy cập API cho “{obj.system}”: {plain}")
+        messages.warning(request, "Hãy sao chép và chuyển mã này cho hệ thống tích hợp ngay bây giờ: mã chỉ hiển thị "
+                                  "một lần, hệ thống chỉ lưu bản băm nên không thể xem lại. Mất mã thì cấp mã mới và "
+                                  "thu hồi mã này.")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Đã cấp mã truy cập API",
+            "opts": self.model._meta,
+            "token": obj,
+            "prefix": self.prefix_shown(obj),
+        }
+        return TemplateResponse(request, "admin/accounts/apitoken/created.html", context)
+
+    @admin.action(description="Thu hồi các mã đã chọn", permissions=["change"])
+    def revoke_selected(self, request, queryset):
+        count = sum(tokens.revoke(token, by=request.user) for token in queryset)
+        self.message_user(request, f"Đã thu hồi {count} mã truy cập API.", messages.SUCCESS)

@@ -38,6 +38,14 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].error_messages["required"] = "Vui lòng nhập tên đăng nhập."
         self.fields["password"].error_messages["required"] = "Vui lòng nhập mật khẩu."
 
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        # An external system uses its API tokens, limited to their agency and scope; a session
+        # of its account would have neither limit.
+        if user.kind == User.Kind.INTEGRATION:
+            raise forms.ValidationError("Tài khoản hệ thống tích hợp không đăng nhập được; hãy dùng mã truy cập API.",
+                                        code="integration")
+
 
 class TokenForm(forms.Form):
     token = forms.CharField(

@@ -26,6 +26,9 @@ class User(AbstractUser):
         CITIZEN = "citizen", "Công dân"
         ORGANISATION = "organisation", "Tổ chức, doanh nghiệp"
         STAFF = "staff", "Cán bộ, công chức"
+        # Another information system calling the API with a token (accounts.ApiToken); it
+        # never logs in with a password, and its memberships say which roles it acts with.
+        INTEGRATION = "integration", "Hệ thống tích hợp"
 
     kind = models.CharField("loại tài khoản", max_length=20, choices=Kind.choices, default=Kind.CITIZEN)
     full_name = models.CharField("họ và tên", max_length=150, blank=True)
@@ -87,3 +90,63 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.agency}"
+
+
+class ApiToken(models.Model):
+    """The key of one external system to the API at /api/v1/ (accounts/tokens.py).
+
+    The token acts as `account`, an integration account whose memberships give its roles,
+    and only within `agency` and the agencies under it; a `read` token may only read. Only a
+    SHA-256 of the token is kept, with its first characters (`prefix`) to find and show it.
+    """
+
+    class Scope(models.TextChoices):
+        READ = "read", "Chỉ đọc (tra cứu hồ sơ)"
+        ACT = "act", "Đọc và xử lý (nộp hồ sơ, thực hiện thao tác)"
+
+    system = models.CharField(
+        "hệ thống tích hợp", max_length=200,
+        help_text="Tên hệ thống dùng mã này, ví dụ: Cổng DVC quốc gia, Hệ thống một cửa huyện A Lưới.",
+    )
+    account = models.ForeignKey(
+        User, verbose_name="tài khoản tích hợp", on_delete=models.PROTECT, related_name="api_tokens",
+        limit_choices_to={"kind": User.Kind.INTEGRATION, "is_superuser": False},
+        help_text="Tài khoản loại “Hệ thống tích hợp”; các vai trò được phân công của tài khoản là quyền của mã.",
+    )
+    agency = models.ForeignKey(
+        "units.Agency", verbose_name="phạm vi cơ quan", on_delete=models.PROTECT, related_name="api_tokens",
+        help_text="Mã chỉ có hiệu lực với cơ quan này và các đơn vị trực thuộc.",
+    )
+    scope = models.CharField("quyền", max_length=10, choices=Scope.choices, default=Scope.READ)
+    prefix = models.CharField("tiền tố", max_length=8, unique=True, editable=False)
+    secret_hash = models.CharField("băm SHA-256 của mã", max_length=64, editable=False)
+    note = models.TextField("ghi chú", blank=True)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, verbose_name="người tạo", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False,
+    )
+    expires_at = models.DateTimeField(
+        "hết hạn lúc", null=True, blank=True, help_text="Để trống nếu mã không tự hết hạn.",
+    )
+    revoked_at = models.DateTimeField("thu hồi lúc", null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        User, verbose_name="người thu hồi", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        editable=False,
+    )
+    last_used_at = models.DateTimeField("dùng gần nhất lúc", null=True, blank=True, editable=False)
+    last_used_ip = models.GenericIPAddressField("dùng gần nhất từ địa chỉ", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "mã truy cập API"
+        verbose_name_plural = "mã truy cập API"
+
+    def __str__(self) -> str:
+        return f"{self.system} ({self.prefix}…)"
+
+    def clean(self) -> None:
+        super().clean()
+        account = getattr(self, "account", None) if self.account_id else None
+        # A token for a person's account would bypass their password and second factor.
+        if account is not None and (account.kind != User.Kind.INTEGRATION or account.is_superuser):
+            raise ValidationError({"account": "Chỉ cấp mã cho tài khoản loại “Hệ thống tích hợp”."})

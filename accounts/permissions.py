@@ -30,6 +30,8 @@ POLICY: dict[str, frozenset[str]] = {
     # Province-wide reference data.
     "units.manage": frozenset({SYSTEM_ADMIN}),
     "calendar.manage": frozenset({SYSTEM_ADMIN}),
+    # API tokens of external systems reach any agency's dossiers: the IT department issues them.
+    "api.manage_tokens": frozenset({SYSTEM_ADMIN}),
 }
 
 
@@ -98,9 +100,13 @@ def _agency_roles(user) -> dict[int, set[str]]:
     cache = getattr(user, "_motcua_agency_roles", None)
     if cache is None:
         cache = {}
-        for agency_id, role in user.memberships.filter(is_active=True, agency__is_active=True).values_list(
-            "agency_id", "role"
-        ):
+        memberships = user.memberships.filter(is_active=True, agency__is_active=True)
+        within = getattr(user, "token_agency_ids", None)
+        if within is not None:
+            # Acting through an API token: only the roles held in the token's agencies count
+            # (accounts/tokens.py), whatever else the integration account holds.
+            memberships = memberships.filter(agency_id__in=within)
+        for agency_id, role in memberships.values_list("agency_id", "role"):
             cache.setdefault(agency_id, set()).add(role)
         user._motcua_agency_roles = cache
     return cache

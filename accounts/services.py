@@ -14,16 +14,20 @@ ADMIN_SITE_ROLES = frozenset({Role.AGENCY_ADMIN})
 
 @transaction.atomic
 def grant_role(user: User, agency, role: str) -> Membership:
-    """Give `user` the `role` in `agency` (idempotent), making them staff of kind STAFF."""
+    """Give `user` the `role` in `agency` (idempotent), making them staff of kind STAFF
+    (an integration account keeps its kind)."""
     membership, created = Membership.objects.get_or_create(user=user, agency=agency, role=role)
     if not created and not membership.is_active:
         membership.is_active = True
         membership.save(update_fields=["is_active"])
     changed = []
-    if user.kind != User.Kind.STAFF:
+    # An integration account holds roles for its API tokens and stays what it is: never a
+    # person's staff account, never let into the admin (it has no password to log in with).
+    integration = user.kind == User.Kind.INTEGRATION
+    if user.kind != User.Kind.STAFF and not integration:
         user.kind = User.Kind.STAFF
         changed.append("kind")
-    if role in ADMIN_SITE_ROLES and not user.is_staff:
+    if role in ADMIN_SITE_ROLES and not user.is_staff and not integration:
         user.is_staff = True
         changed.append("is_staff")
     if changed:
