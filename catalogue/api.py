@@ -1,29 +1,35 @@
 from datetime import date
-from decimal import Decimal
+from enum import StrEnum
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Path, Query, Router, Schema
+from pydantic import Field as Declared
 
-from catalogue.filters import CatalogueFilter
+from catalogue.filters import APPLICANTS, LEVELS, CatalogueFilter
 from catalogue.models import Field, Procedure, ProcedureVersion
 from catalogue.services import current_versions, version_on
-from motcua.api import ApiError
+from motcua.api import MAX_PAGE, MAX_PAGE_SIZE, NO_CONTROLS, ApiError, errors
 
-router = Router(tags=["Thủ tục hành chính"])
+router = Router(tags=["catalogue"])
 
-MAX_PAGE_SIZE = 100
+# The filters' values as named enums: an unknown one is refused (422), not silently ignored.
+Level = StrEnum("Level", {name.upper(): name for name in LEVELS})
+OnlineLevel = StrEnum("OnlineLevel", {name.upper(): name for name in ProcedureVersion.OnlineLevel.values})
+ApplicantType = StrEnum("ApplicantType", {name.upper(): name for name in APPLICANTS})
 
 
 class ProcedureQuery(Schema):
-    q: str = ""
-    field: str = ""
-    level: str = ""
-    agency: str = ""
-    online_level: str = ""
-    applicant: str = ""
-    page: int = 1
-    page_size: int = 20
+    q: str = Declared("", max_length=200, pattern=NO_CONTROLS,
+                      description="Tìm trong tên và nội dung thủ tục, không phân biệt dấu và hoa thường")
+    field: str = Declared("", max_length=100, pattern=NO_CONTROLS, description="Mã lĩnh vực (xem /fields)")
+    level: Level | None = Declared(None, description="Cấp thực hiện")
+    agency: str = Declared("", max_length=100, pattern=NO_CONTROLS,
+                           description="Mã cơ quan có thẩm quyền hoặc tiếp nhận")
+    online_level: OnlineLevel | None = Declared(None, description="Mức độ trực tuyến")
+    applicant: ApplicantType | None = Declared(None, description="Đối tượng thực hiện")
+    page: int = Declared(1, ge=1, le=MAX_PAGE)
+    page_size: int = Declared(20, ge=1, le=MAX_PAGE_SIZE)
 
 
 class AgencyRef(Schema):
@@ -84,7 +90,7 @@ class StepOut(Schema):
     role: str
     performer: str
     other_agency: AgencyRef | None
-    budget_hours: Decimal
+    budget_hours: float  # working hours of the step, e.g. 11.5
     actions: list[str]
 
 
@@ -108,12 +114,6 @@ class FieldOut(Schema):
     name: str
 
 
-class ErrorOut(Schema):
-    code: str
-    message: str
-    errors: list[dict]
-
-
 def _agency(agency) -> dict:
     return {"code": agency.code, "name": agency.name}
 
@@ -127,17 +127,21 @@ def _summary(v: ProcedureVersion) -> dict:
     }
 
 
+PROCEDURE_CODE = Path(..., max_length=100, pattern=NO_CONTROLS, description="Mã thủ tục, ví dụ 1.009994")
+ON_DATE = Query(None, description="Ngày (YYYY-MM-DD) cần xem phiên bản có hiệu lực; mặc định hôm nay")
+
+
 @router.get("/fields", response=list[FieldOut], summary="Danh sách lĩnh vực")
 def fields(request: HttpRequest):
     return [{"code": f.code, "name": f.name} for f in Field.objects.all()]
 
 
-@router.get("/procedures", response={200: ProcedurePage, 422: ErrorOut}, summary="Tra cứu thủ tục")
+@router.get("/procedures", response={200: ProcedurePage, **errors(422)}, summary="Tra cứu thủ tục")
 def procedures(request: HttpRequest, query: Query[ProcedureQuery]):
-    """Các thủ tục đang có hiệu lực; tìm kiếm `q` không phân biệt dấu và hoa thường."""
-    if query.page < 1 or not 1 <= query.page_size <= MAX_PAGE_SIZE:
-        raise ApiError(422, "invalid_input", f"page phải ≥ 1 và page_size từ 1 đến {MAX_PAGE_SIZE}.")
-    chosen = CatalogueFilter(query.q, query.field, query.level, query.agency, query.online_level, query.applicant)
+    """Các thủ tục đang có hiệu lực; tìm kiếm `q` không phân biệt dấu và hoa thường. Giá trị lọc không có
+    trong danh sách (`level`, `online_level`, `applicant`), `page`/`page_size` ngoài khoảng: 422."""
+    chosen = CatalogueFilter(query.q, query.field, query.level or "", query.agency, query.online_level or "",
+                             query.applicant or "")
     versions = chosen.apply(current_versions())
     start = (query.page - 1) * query.page_size
     items = list(versions[start:start + query.page_size])
@@ -145,9 +149,10 @@ def procedures(request: HttpRequest, query: Query[ProcedureQuery]):
             "items": [_summary(v) for v in items]}
 
 
-@router.get("/procedures/{code}", response={200: ProcedureDetail, 404: ErrorOut}, summary="Chi tiết thủ tục")
-def procedure(request: HttpRequest, code: str, on: date | None = None):
-    """Phiên bản có hiệu lực vào ngày `on` (mặc định: hôm nay)."""
+@router.get("/procedures/{code}", response={200: ProcedureDetail, **errors(404, 422)}, summary="Chi tiết thủ tục")
+def procedure(request: HttpRequest, code: str = PROCEDURE_CODE, on: date | None = ON_DATE):
+    """Phiên bản có hiệu lực vào ngày `on` (mặc định: hôm nay). Không có thủ tục mã này, hoặc không có
+    phiên bản hiệu lực vào ngày đó: 404. `on` không phải ngày dạng YYYY-MM-DD: 422."""
     found = Procedure.objects.filter(code=code).first()
     version = version_on(found, on or timezone.localdate()) if found else None
     if version is None:

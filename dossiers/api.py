@@ -1,6 +1,7 @@
 """REST API of dossiers (/api/v1/dossiers): intake, actions, files, search, detail, history.
 
-Every endpoint needs a logged-in user (Django session). Every state change goes through
+Every endpoint needs a caller: an API token or a logged-in user (motcua/api_auth.py); `request.auth`
+is the user account either way. Every state change goes through
 dossiers/actions.py, which checks the actor's role; reads are limited to
 `visible_dossiers(user)`, and a dossier outside it answers 404, not 403, so codes of other
 agencies' dossiers cannot be probed. The detail never embeds the event history
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -31,11 +33,10 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from ninja import File, Form, Header, Query, Router, Schema
+from ninja import Body, File, Form, Header, Path, Query, Router, Schema
 from ninja.files import UploadedFile
 from ninja.responses import Status as Reply
-from ninja.security import SessionAuth
-from pydantic import Field
+from pydantic import AwareDatetime, Field, StrictBool, StrictInt, create_model
 
 from accounts.models import User
 from accounts.permissions import POLICY, roles_in
@@ -45,17 +46,29 @@ from catalogue.services import version_on
 from dossiers import actions
 from dossiers.actions import Applicant
 from dossiers.deadlines import agency_of_step
+from dossiers.evaluation import CRITERIA
 from dossiers.files import attach_file
 from dossiers.machine import DOSSIER, Code
-from dossiers.models import Channel, Dossier, DossierEvent, DossierFile
+from dossiers.models import ApplicantKind, Channel, Dossier, DossierEvent, DossierFile
 from dossiers.search import SearchInputError, search_dossiers, visible_dossiers
 from dossiers.states import State, Status
-from motcua.api import ApiError
+from motcua.api import (
+    IN_2000_TO_2100,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    NO_CONTROLS,
+    READ_AUTH,
+    WRITE_AUTH,
+    ApiError,
+    errors,
+    json_typed,
+)
+from motcua.api_auth import api_auth
+from motcua.inputs import MAX_ID
 from motcua.paging import COUNT_LIMIT
 from workdays.calendar import Timeliness
 from workflow.errors import ActionError
 
-MAX_PAGE_SIZE = 100
 MAX_KEY_LENGTH = 64
 
 # ActionError codes that mean "fix your input"; every other code is a conflict with the
@@ -71,33 +84,10 @@ INPUT_ERRORS = frozenset({
 API_ACTIONS = [a for a in DOSSIER.actions if a not in ("submit", "attach_file") and not a.startswith("alert_")]
 
 
-class SessionUser(SessionAuth):
-    """The logged-in user of the Django session. Authentication is checked before CSRF, so an
-    anonymous call gets 401 (not 403), and a CSRF failure gets a Vietnamese JSON error."""
-
-    def __call__(self, request: HttpRequest):
-        user = getattr(request, "user", None)
-        if not (user and user.is_authenticated and user.is_active):
-            return None
-        if self.csrf and not getattr(request, "_ninja_csrf_exempt", False):
-            from ninja.utils import check_csrf
-
-            if check_csrf(request):
-                raise ApiError(403, "csrf_failed",
-                               "Thiếu hoặc sai mã CSRF: gửi tiêu đề X-CSRFToken bằng giá trị cookie csrftoken.")
-        return user
-
-
-router = Router(tags=["Hồ sơ"], auth=SessionUser())
+router = Router(tags=["dossiers"], auth=api_auth())
 
 
 # --- schemas ---------------------------------------------------------------------------------------
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    errors: list[dict]
-
 
 class Choice(Schema):
     code: str
@@ -223,7 +213,8 @@ class EventOut(Schema):
     due_at: datetime | None
     step_due_at: datetime | None
     step_timeliness: str
-    data: dict
+    data: dict[str, Any] = Field(..., description="Dữ liệu kèm theo thao tác (lý do, giấy tờ cần bổ sung, số tiền, "
+                                                  "…), tùy thao tác")
 
 
 class EventPage(Schema):
@@ -233,10 +224,25 @@ class EventPage(Schema):
     items: list[EventOut]
 
 
+# Checked by the engine (accounts/identity.py), which says precisely what is wrong; the document
+# states the same rule so that clients can check before they send.
+ID_NUMBER = "^([0-9]{12}|[0-9]{10}(-[0-9]{3})?)$"
+HAS_TEXT = "[^\\s\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"  # one character besides spaces and controls
+
+
+# Body fields take the JSON type the document says, not what pydantic's lax mode would coerce.
+ChannelIn = json_typed(Channel, int)
+ApplicantKindIn = json_typed(ApplicantKind, str)
+MomentIn = json_typed(AwareDatetime, str)
+
+
 class ApplicantIn(Schema):
-    kind: str = Field("citizen", description="citizen (công dân) hoặc organisation (tổ chức)")
-    id_number: str = Field(..., max_length=14, description="Số định danh cá nhân (12 số) hoặc mã số thuế")
-    name: str = Field(..., max_length=200)
+    kind: ApplicantKindIn = Field(ApplicantKind.CITIZEN, description="citizen (công dân) hoặc organisation (tổ chức)")
+    id_number: str = Field(..., max_length=14, json_schema_extra={"pattern": ID_NUMBER}, examples=["046190000123"],
+                           description="Công dân: số định danh cá nhân (12 chữ số); tổ chức: mã số thuế (10 chữ số, "
+                                       "10 chữ số-3 chữ số, hoặc 12 chữ số). Sai: 422 `invalid_applicant`.")
+    name: str = Field(..., max_length=200, json_schema_extra={"pattern": HAS_TEXT},
+                      description="Họ tên (tên tổ chức), không được để trống. Trống: 422 `invalid_applicant`.")
     address: str = Field("", max_length=300)
     phone: str = Field("", max_length=20)
     email: str = Field("", max_length=254)
@@ -245,49 +251,95 @@ class ApplicantIn(Schema):
 
 
 class IntakeIn(Schema):
-    procedure_code: str = Field(..., description="Mã thủ tục, ví dụ 1.009994")
-    channel: int = Field(..., ge=1, le=3, description="1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích")
+    procedure_code: str = Field(..., min_length=1, max_length=100, pattern=NO_CONTROLS, examples=["1.009994"],
+                                description="Mã thủ tục đang có hiệu lực, ví dụ 1.009994; không có: 422 "
+                                            "`procedure_not_found`")
+    channel: ChannelIn = Field(..., description="1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích")
     applicant: ApplicantIn
-    receiving_agency: str | None = Field(None, description="Mã cơ quan tiếp nhận (chỉ tiếp nhận trực tiếp/bưu chính)")
-    receive: bool = Field(False, description="Tiếp nhận ngay (cán bộ một cửa, tại quầy)")
-    assignee: str | None = Field(None, description="Tên đăng nhập người xử lý bước đầu khi tiếp nhận ngay")
-    note: str = ""
+    receiving_agency: str | None = Field(None, max_length=100, pattern=NO_CONTROLS,
+                                         description="Mã cơ quan tiếp nhận (chỉ tiếp nhận trực tiếp/bưu chính)")
+    receive: StrictBool = Field(False, description="Tiếp nhận ngay (cán bộ một cửa, tại quầy)")
+    assignee: str | None = Field(None, max_length=150, pattern=NO_CONTROLS,
+                                 description="Tên đăng nhập người xử lý bước đầu khi tiếp nhận ngay")
+    note: str = Field("", max_length=2000)
 
 
 ActionName = StrEnum("ActionName", {name.upper(): name for name in API_ACTIONS})
 
+# The actions whose engine function refuses an empty reason (dossiers/actions.py, 422
+# `missing_reason`); the others take one if given.
+REASON_REQUIRED = ("request_intake_supplement", "refuse", "send_back", "request_supplement", "stop", "withdraw",
+                   "apologize")
+
+
+def _required_by(field: str) -> list[str]:
+    return [a for a in API_ACTIONS if any(field in t.required for t in DOSSIER.edges(a))]
+
+
+def _used_by(field: str) -> list[str]:
+    return [a for a in API_ACTIONS if any(field in t.inputs for t in DOSSIER.edges(a))]
+
+
+def _who(field: str, required: list[str] | None = None) -> str:
+    required = _required_by(field) if required is None else required
+    used = [a for a in _used_by(field) if a not in required]
+    return " ".join(([f"Bắt buộc, không được để trống với: {', '.join(required)}."] if required else [])
+                    + ([f"Dùng với: {', '.join(used)}."] if used else []))
+
+
+# The nine criteria of Circular 01/2018 (dossiers/evaluation.py), 0, 1 or 2 points each.
+Scores = create_model("Scores", __base__=Schema, **{
+    code: (StrictInt, Field(..., ge=0, le=2, description=question)) for code, question in CRITERIA})
+
 
 class ActionIn(Schema):
-    reason: str = Field("", description="Lý do (từ chối, trả lại, bổ sung, dừng, rút, xin lỗi)")
-    missing: list[str] = Field(default_factory=list, description="Giấy tờ cần bổ sung")
-    assignee: str | None = Field(None, description="Tên đăng nhập người xử lý")
-    note: str = ""
-    amount: int | None = Field(None, description="Số tiền (đồng) khi yêu cầu nghĩa vụ tài chính")
-    new_due_at: datetime | None = Field(None, description="Ngày hẹn mới (ISO 8601 có múi giờ) khi xin lỗi")
-    procedure_code: str | None = Field(None, description="Mã thủ tục liên thông khi chuyển cơ quan khác")
-    scores: dict[str, int] | None = Field(None, description="Điểm 0–2 của 9 tiêu chí khi đánh giá (evaluate)")
-    comment: str = Field("", max_length=2000, description="Góp ý kèm đánh giá")
+    reason: str = Field("", max_length=2000, description="Lý do. " + _who("reason", list(REASON_REQUIRED)))
+    missing: list[str] = Field(default_factory=list, max_length=100,
+                               description="Giấy tờ cần bổ sung. " + _who("missing"))
+    assignee: str | None = Field(None, max_length=150, pattern=NO_CONTROLS,
+                                 description="Tên đăng nhập người xử lý. " + _who("assignee"))
+    note: str = Field("", max_length=2000, description="Ghi chú. " + _who("note"))
+    # The engine refuses a non-positive amount with its own code (`invalid_amount`): stated, not checked, here.
+    amount: StrictInt | None = Field(None, le=10**15, json_schema_extra={"minimum": 1},
+                               description="Số tiền (đồng) khi yêu cầu nghĩa vụ tài chính, số nguyên dương; không: 422 "
+                                           "`invalid_amount`. " + _who("amount"))
+    new_due_at: MomentIn | None = Field(None, description="Ngày hẹn mới (ISO 8601 có múi giờ), một lần cho mỗi "
+                                                               "hồ sơ. " + _who("new_due_at"))
+    procedure_code: str | None = Field(None, max_length=100, pattern=NO_CONTROLS,
+                                       description="Mã thủ tục liên thông của cơ quan khác. " + _who("procedure_code"))
+    scores: Scores | None = Field(None, description="Điểm của 9 tiêu chí. " + _who("scores"))
+    comment: str = Field("", max_length=2000, description="Góp ý kèm đánh giá. " + _who("comment"))
+
+
+# The national status codes and the internal states, one list, as the filter takes them.
+StatusFilter = StrEnum("StatusFilter", {**{f"S{s.value}": str(s.value) for s in Status},
+                                        **{s.name: s.value for s in State}})
 
 
 class SearchQuery(Schema):
-    code: str = ""
-    applicant_id: str = ""
-    name: str = Field("", description="Tên người nộp, không phân biệt dấu")
-    status: str = Field("", description="Mã trạng thái quốc gia 1–10 hoặc trạng thái nội bộ")
-    agency: str = Field("", description="Mã cơ quan tiếp nhận hoặc đang xử lý")
-    received_from: date | None = None
-    received_to: date | None = None
-    page: int = 1
-    page_size: int = 20
+    code: str = Field("", max_length=100, pattern=NO_CONTROLS, description="Mã hồ sơ, hoặc một phần của mã")
+    applicant_id: str = Field("", max_length=20, pattern=NO_CONTROLS,
+                              description="Số định danh cá nhân hoặc mã số thuế của người nộp, đúng cả số")
+    name: str = Field("", max_length=200, pattern=NO_CONTROLS, description="Tên người nộp, không phân biệt dấu")
+    status: StatusFilter | None = Field(None, description="Mã trạng thái quốc gia 1–10 hoặc trạng thái nội bộ")
+    channel: Channel | None = Field(None, description="Kênh nộp: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích")
+    agency: str = Field("", max_length=100, pattern=NO_CONTROLS, description="Mã cơ quan tiếp nhận hoặc đang xử lý")
+    received_from: date | None = Field(None, json_schema_extra={"pattern": IN_2000_TO_2100},
+                                       description="Tiếp nhận từ ngày (YYYY-MM-DD, từ năm 2000 đến 2100)")
+    received_to: date | None = Field(None, json_schema_extra={"pattern": IN_2000_TO_2100},
+                                     description="Tiếp nhận đến hết ngày (YYYY-MM-DD, từ năm 2000 đến 2100)")
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
 class PageQuery(Schema):
-    page: int = 1
-    page_size: int = 20
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
 
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 413: ErrorOut, 422: ErrorOut}
-READ_ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+DossierId = Path(..., ge=1, le=MAX_ID, description="Mã số (id) của hồ sơ")
+# No body at all is the same as `{}`: an action that needs no field needs no body.
+OPTIONAL_BODY = Body(None)
 
 
 # --- error translation -------------------------------------------------------------------------------
@@ -318,14 +370,8 @@ def _validation_messages(exc: DjangoValidationError) -> list[tuple[str, list[str
     return [("", list(exc.messages))]
 
 
-MAX_PAGE = 100_000
-
-
 def _paging(page: int, page_size: int) -> tuple[int, int]:
-    if not 1 <= page <= MAX_PAGE or not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise ApiError(422, "invalid_input",
-                       f"page phải từ 1 đến {MAX_PAGE} và page_size từ 1 đến {MAX_PAGE_SIZE}.")
-    start = (page - 1) * page_size
+    start = (page - 1) * page_size  # both in range: the query schemas declare and check it
     return start, start + page_size
 
 
@@ -473,7 +519,8 @@ def _fresh_detail(user, dossier_id: int) -> dict:
 
 # --- endpoints ---------------------------------------------------------------------------------------
 
-@router.post("", response={201: DossierDetail, **ERRORS}, summary="Nộp / tiếp nhận hồ sơ")
+@router.post("", response={201: DossierDetail, **errors(400, *WRITE_AUTH, 409, 422)},
+             summary="Nộp / tiếp nhận hồ sơ")
 def intake(request: HttpRequest, payload: IntakeIn,
            idempotency_key: str | None = Header(None, alias="Idempotency-Key")):
     """Đăng ký hồ sơ: công dân nộp trực tuyến (channel=2), hoặc cán bộ một cửa nhập hồ sơ tại quầy /
@@ -513,14 +560,17 @@ def intake(request: HttpRequest, payload: IntakeIn,
     return Reply(201, _fresh_detail(user, outcome.dossier.pk))
 
 
-@router.post("/{int:dossier_id}/actions/{action}", response={200: DossierDetail, **ERRORS},
+@router.post("/{int:dossier_id}/actions/{action}", response={200: DossierDetail, **errors(400, *WRITE_AUTH, 404, 409,
+                                                                                       422)},
              summary="Thực hiện thao tác xử lý hồ sơ")
-def act(request: HttpRequest, dossier_id: int, action: ActionName, payload: ActionIn | None = None,
-        idempotency_key: str | None = Header(None, alias="Idempotency-Key")):
-    """Một thao tác của quy trình. Thân JSON tùy thao tác: `reason` (refuse, send_back, stop, withdraw,
-    request_supplement, request_intake_supplement, request_payment, apologize), `missing`, `assignee`,
-    `note`, `amount` (request_payment), `new_due_at` (apologize), `procedure_code` (transfer).
-    Gửi lại cùng `Idempotency-Key` trả về kết quả của lần đầu, không thực hiện lại."""
+def act(request: HttpRequest, action: ActionName, dossier_id: int = DossierId,
+        payload: ActionIn = OPTIONAL_BODY,
+        idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=MAX_KEY_LENGTH)):
+    """Một thao tác của quy trình; các thao tác được phép lúc này là `allowed_actions` của chi tiết hồ sơ.
+    Thân JSON không bắt buộc (thao tác không cần trường nào: gửi không có thân, hoặc `{}`); mỗi trường nói
+    thao tác nào dùng nó và thao tác nào bắt buộc nó (thiếu: 422, ví dụ `missing_reason`). Hồ sơ không có
+    hoặc bạn không được xem: 404; vai trò không được làm thao tác này: 403; trạng thái, bước hiện tại không
+    cho phép: 409. Gửi lại cùng `Idempotency-Key` trả về kết quả của lần đầu, không thực hiện lại."""
     user = request.auth
     dossier = _visible(request, dossier_id)
     body = payload or ActionIn()
@@ -564,12 +614,16 @@ def _missing(field: str, message: str) -> ApiError:
     return ApiError(422, "invalid_input", message, [{"field": field, "message": message}])
 
 
-@router.post("/{int:dossier_id}/files", response={201: FileOut, 200: FileOut, **ERRORS},
+@router.post("/{int:dossier_id}/files",
+             response={201: FileOut, 200: FileOut, **errors(400, *WRITE_AUTH, 404, 409, 413, 422)},
              summary="Đính kèm tệp vào thành phần hồ sơ")
-def upload(request: HttpRequest, dossier_id: int, file: File[UploadedFile],
-           component_id: Form[int | None] = None):
+def upload(request: HttpRequest, file: File[UploadedFile], dossier_id: int = DossierId,
+           component_id: int = Form(None, ge=1, le=MAX_ID,
+                                    description="Thành phần hồ sơ (`components[].id` của thủ tục); bỏ trống khi tệp "
+                                                "thuộc cả hồ sơ. Không gửi giá trị rỗng hay chữ “None”.")):
     """Tải lên một tệp (multipart/form-data: `file`, `component_id`). Chấp nhận PDF, JPG, PNG, DOCX,
-    XLSX, nhận biết theo nội dung tệp chứ không theo tên tệp. Tải lại đúng tệp đã có trả về 200."""
+    XLSX, nhận biết theo nội dung tệp chứ không theo tên tệp (khác: 422 `invalid_file_type`; quá dung
+    lượng: 413). Tải lại đúng tệp đã có trả về 200."""
     user = request.auth
     dossier = _visible(request, dossier_id)
     component = None
@@ -585,17 +639,20 @@ def upload(request: HttpRequest, dossier_id: int, file: File[UploadedFile],
     return Reply(201 if created else 200, _file(attached))
 
 
-@router.get("", response={200: DossierPage, **READ_ERRORS}, summary="Tìm kiếm hồ sơ")
+@router.get("", response={200: DossierPage, **errors(*READ_AUTH, 422)}, summary="Tìm kiếm hồ sơ")
 def search(request: HttpRequest, query: Query[SearchQuery]):
     """Hồ sơ bạn được xem, lọc theo mã hồ sơ, số định danh, tên người nộp (không phân biệt dấu),
-    trạng thái, cơ quan và khoảng ngày tiếp nhận; mới nhất trước."""
+    trạng thái, kênh nộp, cơ quan và khoảng ngày tiếp nhận; mới nhất trước. Giá trị lọc không có trong
+    danh sách, ngày ngoài 2000–2100, `page`/`page_size` ngoài khoảng: 422."""
     start, end = _paging(query.page, query.page_size)
     try:
         found = search_dossiers(
             visible_dossiers(request.auth), code=query.code, applicant_id=query.applicant_id, name=query.name,
-            status=query.status, agency=query.agency, received_from=query.received_from,
-            received_to=query.received_to,
+            status=query.status.value if query.status else None, agency=query.agency,
+            received_from=query.received_from, received_to=query.received_to,
         )
+        if query.channel:
+            found = found.filter(channel=query.channel)
     except SearchInputError as exc:
         raise ApiError(422, "invalid_input", str(exc), [{"field": exc.field, "message": str(exc)}]) from None
     items = _for_summary(found).order_by("-created_at", "-pk")[start:end]
@@ -606,14 +663,16 @@ def search(request: HttpRequest, query: Query[SearchQuery]):
             "page_size": query.page_size, "items": [_summary(d) for d in items]}
 
 
-@router.get("/{int:dossier_id}", response={200: DossierDetail, **READ_ERRORS}, summary="Chi tiết hồ sơ")
-def detail(request: HttpRequest, dossier_id: int):
+@router.get("/{int:dossier_id}", response={200: DossierDetail, **errors(*READ_AUTH, 404, 422)},
+            summary="Chi tiết hồ sơ")
+def detail(request: HttpRequest, dossier_id: int = DossierId):
     """Trạng thái hiện tại của hồ sơ (không kèm nhật ký xử lý: xem /events)."""
     return _detail(request.auth, _visible(request, dossier_id))
 
 
-@router.get("/{int:dossier_id}/events", response={200: EventPage, **READ_ERRORS}, summary="Nhật ký xử lý hồ sơ")
-def events(request: HttpRequest, dossier_id: int, query: Query[PageQuery]):
+@router.get("/{int:dossier_id}/events", response={200: EventPage, **errors(*READ_AUTH, 404, 422)},
+            summary="Nhật ký xử lý hồ sơ")
+def events(request: HttpRequest, query: Query[PageQuery], dossier_id: int = DossierId):
     """Các thao tác đã thực hiện trên hồ sơ, theo thứ tự, phân trang."""
     dossier = _visible(request, dossier_id)
     start, end = _paging(query.page, query.page_size)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
 from django.views import defaults
+from django.views.decorators.csrf import csrf_exempt
 
 API_PREFIX = "/api/"
 
@@ -48,6 +49,8 @@ def server_error(request):
     return api_error(500) if _is_api(request) else defaults.server_error(request)
 
 
+@csrf_exempt
 def api_not_found(request, rest: str = ""):
-    """Any /api/ path no route matched, DEBUG or not."""
+    """Any /api/ path no route matched, DEBUG or not, whatever the method: a POST there without
+    a CSRF cookie was refused with Django's HTML 403 page before the 404 could be said."""
     return api_error(404)

@@ -23,6 +23,10 @@ class DueAnswer:
     due_at: datetime
 
 
+# The years a receipt can be in: no dossier is received outside them, and before 1901 the
+# province's clock was local mean time (+07:06:30), an offset ISO 8601 clients cannot read.
+YEARS = (2000, 2100)
+
 # In a URL query a literal "+" decodes to a space: "2025-01-24T10:00:00 07:00".
 _SPACE_OFFSET = re.compile(r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$")
 
@@ -40,6 +44,8 @@ def parse_received_at(text: str) -> datetime:
         ) from None
     if moment.tzinfo is None:
         raise DueInputError("received_at", "Thời điểm tiếp nhận phải có múi giờ, ví dụ 2025-01-24T10:00:00+07:00.")
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise DueInputError("received_at", f"Thời điểm tiếp nhận phải trong các năm {YEARS[0]}–{YEARS[1]}.")
     return moment
 
 
