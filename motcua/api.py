@@ -106,6 +106,11 @@ class MotcuaAPI(NinjaAPI):
         tidy_document(document)
         return document
 
+    def get_openapi_operation_id(self, operation) -> str:
+        # "dossiers_search", not ninja's "dossiers_api_search": the id names the function a
+        # generated client offers, and every operation of an app lives in its api module.
+        return f"{operation.view_func.__module__.split('.')[0]}_{operation.view_func.__name__}"
+
 
 api = MotcuaAPI(
     renderer=UnicodeJSONRenderer(),
@@ -127,6 +132,8 @@ def tidy_document(document: dict) -> None:
       carry (clients send the text "None"): the parameter is simply optional;
     - an optional body (`Body(None)`) is wrapped in a one-item `allOf`: it is the model itself;
     - error answers get a Vietnamese description of what they mean here, in status order;
+    - a parameter's `examples` is a map of named examples in OpenAPI, not pydantic's list: the
+      list goes into the parameter's schema, where JSON Schema puts it;
     - components nothing refers to (the query models) are dropped.
     """
     components = document.get("components", {}).get("schemas", {})
@@ -134,6 +141,8 @@ def tidy_document(document: dict) -> None:
         for operation in path.values():
             for parameter in operation.get("parameters", []):
                 parameter["schema"] = _parameter_schema(parameter["schema"], components)
+                if isinstance(parameter.get("examples"), list):
+                    parameter["schema"].setdefault("examples", parameter.pop("examples"))
             for status, answer in operation.get("responses", {}).items():
                 if int(status) in ERROR_DESCRIPTIONS and answer.get("description") in (None, "", _phrase(status)):
                     answer["description"] = ERROR_DESCRIPTIONS[int(status)]
