@@ -6,6 +6,8 @@
 - the receipt (form 01): also to whoever holds the dossier's code and lookup secret, the pair
   printed on it, with the lookup's rate limits; the latest slip issued (re-issued after a
   supplement, dossiers/forms/receipt.py).
+An image is served as its copy without location and camera metadata (dossiers/images.py) to
+everyone but the person who uploaded it, who gets back the original they sent.
 As an attachment with the original name; a PDF or an image may be shown in the browser for
 preview (?xem=1), sandboxed by its own Content-Security-Policy.
 """
@@ -58,7 +60,8 @@ def dossier_file(request, pk: int, file_id: int):
     attached = DossierFile.objects.filter(pk=file_id, dossier=_visible(request, pk)).first()
     if attached is None:
         raise Http404(NOT_YOURS)
-    return _send(attached.file, attached.original_name, attached.content_type, inline=request.GET.get("xem") == "1")
+    shown = attached.file if not attached.shown or attached.uploaded_by_id == request.user.pk else attached.shown
+    return _send(shown, attached.original_name, attached.content_type, inline=request.GET.get("xem") == "1")
 
 
 @require_GET

@@ -8,6 +8,9 @@ is kept once. Every refusal is checked before anything is written: a refused fil
 leaves no stored blob and no row ("nothing lost on bad input" means the
 applicant's dossier is untouched and the message says what to fix).
 
+An image (JPEG, PNG) is also given a copy without its location and camera metadata, shown to
+everyone but the uploader; the original is kept byte for byte as evidence (dossiers/images.py).
+
 Attaching does not change the dossier's state, but it is an event of its audit trail,
 written through the workflow engine like every other action.
 """
@@ -23,9 +26,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db.models import Q
 
+from dossiers.images import location_free_copy
 from dossiers.machine import DOSSIER, Code
-from dossiers.models import Dossier, DossierFile, component_upload_path
+from dossiers.models import Dossier, DossierFile, component_upload_path, shown_copy_path
 from workflow import engine
 from workflow.actors import person
 from workflow.engine import Change
@@ -89,11 +95,23 @@ def attach_file(dossier: Dossier, component, upload, actor) -> DossierFile:
             "không dựa vào tên tệp). Vui lòng chọn lại tệp đúng định dạng.", field="file",
         )
 
+    # Made before the transaction: decoding and encoding hold no lock.
+    shown_bytes = location_free_copy(upload) if kind in (JPEG, PNG) else None
     storage = DossierFile._meta.get_field("file").storage
-    created_blob = None
+    created_blobs: list[str] = []
+
+    def store(path: str, content) -> str:
+        if storage.exists(path):
+            return path  # same content already stored: keep one copy
+        upload.seek(0)
+        saved = storage.save(path, content)
+        created_blobs.append(saved)
+        stored = _new_blobs.get()
+        if stored is not None:
+            stored.append(saved)
+        return saved
 
     def effect(locked: Dossier, change: Change) -> None:
-        nonlocal created_blob
         existing = DossierFile.objects.filter(dossier=locked, component=component, sha256=sha256).first()
         if existing is not None:
             existing.created = False
@@ -103,16 +121,9 @@ def attach_file(dossier: Dossier, component, upload, actor) -> DossierFile:
             dossier=locked, component=component, original_name=name, content_type=kind.content_type,
             extension=kind.extension, size=size, sha256=sha256, uploaded_by=person(actor),
         )
-        path = component_upload_path(attached, name)
-        if storage.exists(path):
-            attached.file.name = path  # same content already stored: keep one copy
-        else:
-            upload.seek(0)
-            created_blob = storage.save(path, upload)
-            attached.file.name = created_blob
-            stored = _new_blobs.get()
-            if stored is not None:
-                stored.append(created_blob)
+        attached.file.name = store(component_upload_path(attached, name), upload)
+        if shown_bytes is not None:
+            attached.shown.name = store(shown_copy_path(attached, name), ContentFile(shown_bytes))
         attached.save()
         attached.created = True
         change.result = attached
@@ -122,8 +133,8 @@ def attach_file(dossier: Dossier, component, upload, actor) -> DossierFile:
     try:
         return engine.perform(DOSSIER, dossier.pk, "attach_file", actor, effect=effect).result
     except BaseException:
-        if created_blob:
-            storage.delete(created_blob)
+        for blob in created_blobs:
+            storage.delete(blob)
         raise
 
 
@@ -142,7 +153,7 @@ def blobs_kept_only_if_committed():
     except BaseException:
         storage = DossierFile._meta.get_field("file").storage
         for name in _new_blobs.get() or []:
-            if not DossierFile.objects.filter(file=name).exists():
+            if not DossierFile.objects.filter(Q(file=name) | Q(shown=name)).exists():
                 storage.delete(name)
         raise
     finally:
@@ -230,7 +241,8 @@ def _image(fileobj) -> FileKind | None:
     fileobj.seek(0)
     if _MARKUP.search(fileobj.read()):
         return None
-    return {"JPEG": JPEG, "PNG": PNG}.get(found)
+    # A phone's multi-picture JPEG (MPO: the photo and a preview or depth map) is a JPEG to every viewer.
+    return {"JPEG": JPEG, "MPO": JPEG, "PNG": PNG}.get(found)
 
 
 def _ooxml(fileobj) -> FileKind | None:

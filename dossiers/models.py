@@ -122,6 +122,11 @@ def component_upload_path(instance: DossierFile, filename: str) -> str:
     return f"dossiers/{instance.sha256[:2]}/{instance.sha256}{instance.extension}"
 
 
+def shown_copy_path(instance: DossierFile, filename: str) -> str:
+    # Named after the original's hash: one original, one copy (dossiers/images.py).
+    return f"dossiers/shown/{instance.sha256[:2]}/{instance.sha256}{instance.extension}"
+
+
 class DossierFile(models.Model):
     """A file attached to one component of a dossier (or to the dossier as a whole)."""
 
@@ -132,6 +137,10 @@ class DossierFile(models.Model):
     )
     # Never by URL: served by dossiers/downloads.py to those who may see the dossier.
     file = models.FileField("tệp", upload_to=component_upload_path, max_length=200, storage=private_storage)
+    # An image's copy without location or camera metadata, served to everyone but the uploader;
+    # `file` stays the evidence, byte for byte (dossiers/images.py). Empty for other types.
+    shown = models.FileField("bản hiển thị", upload_to=shown_copy_path, max_length=200, storage=private_storage,
+                             blank=True)
     original_name = models.CharField("tên tệp gốc", max_length=255)
     content_type = models.CharField("loại tệp", max_length=100)
     extension = models.CharField(max_length=10)
