@@ -18,8 +18,6 @@ import os
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -88,19 +86,8 @@ def _known_dossiers(context, path_parameters):
         lambda pk: {**path_parameters, "dossier_id": pk})
 
 
-@pytest.fixture
-def _inside_the_test_transaction(db):
-    # Django's handler closes the database connection around each request, which would end the
-    # test's transaction; its test client disconnects the same signal.
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
 @pytest.fixture(params=["anonymous", "lan", "hoa", "dung"])
-def persona(request, _inside_the_test_transaction, received, land_info, lan):
+def persona(request, inside_the_test_transaction, received, land_info, lan):
     from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
     from django.test import Client
 

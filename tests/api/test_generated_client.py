@@ -83,7 +83,8 @@ def test_the_generated_packages_have_python_names(generated):
 
 
 @pytest.mark.django_db(transaction=False)
-def test_a_generated_client_runs_a_dossier_journey(generated, huyen, agency_a, permit):  # noqa: F811
+def test_a_generated_client_runs_a_dossier_journey(generated, huyen, agency_a, permit,  # noqa: F811
+                                                   inside_the_test_transaction):
     models = _module(generated, "models")
     types = _module(generated, "types")
     client = generated.AuthenticatedClient(
@@ -139,7 +140,8 @@ def test_a_generated_client_runs_a_dossier_journey(generated, huyen, agency_a, p
 
 
 @pytest.mark.django_db(transaction=False)
-def test_a_generated_client_reads_refusals_as_the_documented_error(generated, huyen, agency_a, permit):  # noqa: F811
+def test_a_generated_client_reads_refusals_as_the_documented_error(generated, huyen, agency_a, permit,  # noqa: F811
+                                                                   inside_the_test_transaction):
     models = _module(generated, "models")
     transport = httpx.WSGITransport(app=WSGIHandler())
     reader = generated.AuthenticatedClient(
