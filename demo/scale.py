@@ -204,6 +204,13 @@ def _dossier(rng: random.Random, versions, now, counters, history: bool = False)
                                                  else timedelta(days=rng.uniform(1, 20))))
             d.timeliness = "early" if d.resolved_at < d.due_at - timedelta(days=1) else (
                 "on_time" if d.resolved_at <= d.due_at else "late")
+            apology = d.due_at - timedelta(days=1.5)
+            if d.timeliness == "late" and apology > received and rng.random() < 0.7:
+                # Most late results were announced: an apology and a new date a working day or
+                # more before the first one (Decree 61/2018, form 04); lateness is still judged
+                # against the statutory due time.
+                d.apologized_at, d.due_at = apology, d.resolved_at + timedelta(days=1)
+                plan.append(("apologize", State.RECEIVED, State.RECEIVED, apology))
             plan.append(("approve", State.RECEIVED, State.RESULT_READY, d.resolved_at))
             if state == State.RETURNED:
                 d.returned_at = min(now, d.resolved_at + timedelta(days=rng.uniform(0, 3)))

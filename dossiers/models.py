@@ -103,6 +103,9 @@ class Dossier(ChainedObject):
             # The search's order, newest first: the first page is read off this index.
             models.Index(fields=["-created_at", "-id"], name="dossier_newest_idx"),
             models.Index(fields=["status", "-created_at", "-id"], name="dossier_status_newest_idx"),
+            # The operations centre lists the dossiers apologised for in a period (few among millions).
+            models.Index(fields=["apologized_at"], condition=Q(apologized_at__isnull=False),
+                         name="dossier_apologized_idx"),
         ]
         constraints = [
             # The national status code is always the one of the internal state.

@@ -32,13 +32,22 @@ def may_view(user) -> bool:
     return bool(agencies_where(user, "ioc.view"))
 
 
-def visible_agencies(user) -> list[Agency]:
+class Visible(list):
+    """The agencies whose figures someone may see; `province` when they are the operations
+    centre's staff, who also see what no agency holds yet (field reports still with the centre)."""
+
+    province = False
+
+
+def visible_agencies(user) -> Visible:
     """The agencies whose figures `user` may see; empty for everyone else."""
     where = agencies_where(user, "ioc.view")
     if not where:
-        return []
+        return Visible()
     agencies = all_agencies()
     operations = {a.pk for a in agencies if a.kind == Agency.Kind.OPERATIONS_CENTER}
     if where & operations:
-        return agencies
-    return subtree(where, agencies)
+        found = Visible(agencies)
+        found.province = True
+        return found
+    return Visible(subtree(where, agencies))

@@ -66,11 +66,30 @@ def channels(pairs: list[tuple[str, int]], fmt: str = "svg"):
 def on_time(rows: list[dict], limit: int = 15, fmt: str = "svg"):
     """The on-time rate of the agencies with most dossiers resolved."""
     top = sorted((r for r in rows if r.get("on_time_rate") is not None), key=lambda r: -r["resolved"])[:limit]
-    values = [{"agency": r["agency"].short_name or r["agency"].name[:40], "rate": r["on_time_rate"]} for r in top]
+    values = [{"name": r["agency"].short_name or r["agency"].name[:40], "value": r["on_time_rate"]} for r in top]
+    return _top_bars(values, "Tỷ lệ đúng hạn (%)", "#166534", [0, 100], fmt)
+
+
+def _top_bars(values: list[dict], title: str, color: str, domain=None, fmt: str = "svg"):
+    """Horizontal bars, one per agency or unit, longest first."""
     if not values:
         return _nothing(fmt)
-    chart = alt.Chart(alt.Data(values=values)).mark_bar(color="#166534").encode(
-        y=alt.Y("agency:N", title=None, sort="-x"),
-        x=alt.X("rate:Q", title="Tỷ lệ đúng hạn (%)", scale=alt.Scale(domain=[0, 100])),
+    scale = alt.Scale(domain=domain) if domain else alt.Undefined
+    chart = alt.Chart(alt.Data(values=values)).mark_bar(color=color).encode(
+        y=alt.Y("name:N", title=None, sort="-x"), x=alt.X("value:Q", title=title, scale=scale),
     ).properties(width=WIDTH - 200, height=max(60, 22 * len(values)))
     return _svg(chart, fmt)
+
+
+def satisfaction(rows: list[dict], limit: int = 15, fmt: str = "svg"):
+    """Applicants' satisfaction (Circular 01/2018 scores) of the agencies scored most often."""
+    top = sorted((r for r in rows if r.get("satisfaction") is not None), key=lambda r: -r["evaluations"])[:limit]
+    values = [{"name": r["agency"].short_name or r["agency"].name[:40], "value": r["satisfaction"]} for r in top]
+    return _top_bars(values, "Mức hài lòng (%)", "#1d4ed8", [0, 100], fmt)
+
+
+def answer_time(units: list[dict], limit: int = 15, fmt: str = "svg"):
+    """Field reports: the average time from submission to answer of the units answering most."""
+    top = sorted((u for u in units if u.get("average_hours") is not None), key=lambda u: -u["answered"])[:limit]
+    values = [{"name": u["name"][:40], "value": u["average_hours"]} for u in top]
+    return _top_bars(values, "Thời gian trả lời trung bình (giờ)", "#b45309", fmt=fmt)

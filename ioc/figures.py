@@ -49,12 +49,15 @@ def period_of(kind: str, start: date | None = None, end: date | None = None, tod
     return Period(today.replace(day=1), today, "thang")
 
 
-def _flows(agency_ids, period: Period, channel: int | None = None, procedure_id: int | None = None):
-    rows = DossierFlow.objects.filter(agency_id__in=agency_ids, day__gte=period.start, day__lte=period.end)
+def _flows(agency_ids, period: Period, channel: int | None = None, procedures: list[int] | None = None,
+           model=DossierFlow):
+    """The projection rows of the period for these agencies, one channel and some procedures
+    (None: every channel, every procedure)."""
+    rows = model.objects.filter(agency_id__in=agency_ids, day__gte=period.start, day__lte=period.end)
     if channel:
         rows = rows.filter(channel=channel)
-    if procedure_id:
-        rows = rows.filter(procedure_id=procedure_id)
+    if procedures is not None:
+        rows = rows.filter(procedure_id__in=procedures)
     return rows
 
 
@@ -75,18 +78,16 @@ def derived(row: dict) -> dict:
     return row
 
 
-def totals(agency_ids, period: Period, channel: int | None = None) -> dict:
-    return derived(_flows(agency_ids, period, channel).filter(linked=False).aggregate(**_sums()))
+def totals(agency_ids, period: Period, channel: int | None = None, procedures: list[int] | None = None) -> dict:
+    return derived(_flows(agency_ids, period, channel, procedures).filter(linked=False).aggregate(**_sums()))
 
 
-def percentiles(agency_ids, period: Period, channel: int | None = None, shares=(50, 90)) -> dict[int, int | None]:
+def percentiles(agency_ids, period: Period, channel: int | None = None, shares=(50, 90),
+                procedures: list[int] | None = None) -> dict[int, int | None]:
     """For each share, the number of days within which that share of the dossiers resolved in
     the period had their result (started calendar days from receipt; DossierDuration.LONGEST
     means longer). Read from the distribution rows, grouped by days: at most 92 rows."""
-    rows = DossierDuration.objects.filter(agency_id__in=agency_ids, day__gte=period.start, day__lte=period.end,
-                                          linked=False)
-    if channel:
-        rows = rows.filter(channel=channel)
+    rows = _flows(agency_ids, period, channel, procedures, model=DossierDuration).filter(linked=False)
     spread = list(rows.values("days").annotate(n=Sum("count")).order_by("days").values_list("days", "n"))
     total = sum(n for _, n in spread)
     found: dict[int, int | None] = {}
@@ -101,36 +102,42 @@ def percentiles(agency_ids, period: Period, channel: int | None = None, shares=(
     return found
 
 
-def per_agency(agency_ids, period: Period, channel: int | None = None) -> dict[int, dict]:
-    rows = _flows(agency_ids, period, channel).values("agency_id").annotate(**_sums())
+def per_agency(agency_ids, period: Period, channel: int | None = None,
+               procedures: list[int] | None = None) -> dict[int, dict]:
+    rows = _flows(agency_ids, period, channel, procedures).values("agency_id").annotate(**_sums())
     return {r["agency_id"]: derived(r) for r in rows}
 
 
-def per_procedure(agency_id: int, period: Period, channel: int | None = None) -> list[dict]:
-    rows = (_flows([agency_id], period, channel).values("procedure_id", name=F("procedure__code"))
+def per_procedure(agency_id: int, period: Period, channel: int | None = None,
+                  procedures: list[int] | None = None) -> list[dict]:
+    rows = (_flows([agency_id], period, channel, procedures).values("procedure_id", name=F("procedure__code"))
             .annotate(**_sums()).order_by("-received"))
     return [derived(r) for r in rows]
 
 
-def by_channel(agency_ids, period: Period) -> dict[int, int]:
-    rows = _flows(agency_ids, period).filter(linked=False).values("channel").annotate(n=Sum("received"))
+def by_channel(agency_ids, period: Period, procedures: list[int] | None = None) -> dict[int, int]:
+    rows = (_flows(agency_ids, period, procedures=procedures).filter(linked=False).values("channel")
+            .annotate(n=Sum("received")))
     return {r["channel"]: r["n"] or 0 for r in rows}
 
 
-def trend(agency_ids, period: Period, channel: int | None = None) -> list[dict]:
-    rows = (_flows(agency_ids, period, channel).filter(linked=False).values("day")
+def trend(agency_ids, period: Period, channel: int | None = None, procedures: list[int] | None = None) -> list[dict]:
+    rows = (_flows(agency_ids, period, channel, procedures).filter(linked=False).values("day")
             .annotate(received=Sum("received"), early=Sum("resolved_early"), on_time=Sum("resolved_on_time"),
                       late=Sum("resolved_late")).order_by("day"))
     return [{"day": r["day"], "received": r["received"], "resolved": r["early"] + r["on_time"] + r["late"]}
             for r in rows]
 
 
-def open_now(agency_ids, today: date | None = None) -> dict[int, dict]:
+def open_now(agency_ids, today: date | None = None, procedures: list[int] | None = None) -> dict[int, dict]:
     """Per agency, the open dossiers now: overdue (due before today), due today, due within two
     more days, in time, and paused (by day: a dossier due at 17:00 today is still due today)."""
     today = today or timezone.localdate()
     active = Q(paused=False)
-    rows = DossierOpen.objects.filter(agency_id__in=agency_ids).values("agency_id").annotate(
+    rows = DossierOpen.objects.filter(agency_id__in=agency_ids)
+    if procedures is not None:
+        rows = rows.filter(procedure_id__in=procedures)
+    rows = rows.values("agency_id").annotate(
         overdue=Sum("count", filter=active & Q(due_day__lt=today)),
         due_today=Sum("count", filter=active & Q(due_day=today)),
         due_soon=Sum("count", filter=active & Q(due_day__gt=today, due_day__lte=today + timedelta(days=2))),
@@ -140,18 +147,19 @@ def open_now(agency_ids, today: date | None = None) -> dict[int, dict]:
     return {r.pop("agency_id"): {k: v or 0 for k, v in r.items()} for r in rows}
 
 
-def open_total(agency_ids, today: date | None = None) -> dict:
-    found = open_now(agency_ids, today).values()
+def open_total(agency_ids, today: date | None = None, procedures: list[int] | None = None) -> dict:
+    found = open_now(agency_ids, today, procedures).values()
     keys = ("overdue", "due_today", "due_soon", "in_time", "paused")
     return {k: sum(row[k] for row in found) for k in keys}
 
 
-def progress_766(agency_ids, period: Period, t: dict | None = None, now: dict | None = None) -> dict:
+def progress_766(agency_ids, period: Period, t: dict | None = None, now: dict | None = None,
+                 procedures: list[int] | None = None) -> dict:
     """Decision 766, indicator 2.1 (20 points): dossiers done early or on time, plus those in
     progress within time, over the dossiers received. A forecast from our own data, shown with
     its numerator and denominator; the national portal's score is authoritative."""
-    t = t or totals(agency_ids, period)  # the caller's figures when it has them: not counted twice
-    now = now or open_total(agency_ids)
+    t = t or totals(agency_ids, period, procedures=procedures)  # the caller's when it has them: not counted twice
+    now = now or open_total(agency_ids, procedures=procedures)
     numerator, denominator = t["on_time"] + now["in_time"], t["received"]
     ratio = numerator / denominator if denominator else None
     return {"numerator": numerator, "denominator": denominator, "max": 20,
@@ -172,19 +180,17 @@ def reports_per_unit(agency_ids, period: Period, today: date | None = None) -> l
     rows: dict = {}
     for r in flows.values("agency_id").annotate(
             received=Sum("received"), on_time=Sum("answered_on_time"), late=Sum("answered_late"),
-            reopened=Sum("reopened"), ratings=Sum("ratings"), points=Sum("rating_points")):
+            seconds=Sum("answer_seconds"), reopened=Sum("reopened"), ratings=Sum("ratings"),
+            points=Sum("rating_points")):
         rows[r.pop("agency_id")] = r
     for r in opens.values("agency_id").annotate(overdue=Sum("count", filter=Q(due_day__lt=today)),
                                                 open=Sum("count")):
         rows.setdefault(r["agency_id"], {}).update(overdue=r["overdue"] or 0, open=r["open"] or 0)
     out = []
     for agency_id, r in rows.items():
-        r = {k: r.get(k) or 0 for k in ("received", "on_time", "late", "reopened", "ratings", "points", "overdue",
-                                         "open")}
-        answered = r["on_time"] + r["late"]
-        out.append({**r, "agency_id": agency_id, "answered": answered,
-                    "on_time_rate": round(100 * r["on_time"] / answered, 1) if answered else None,
-                    "rating": round(r["points"] / r["ratings"], 2) if r["ratings"] else None})
+        r = {k: r.get(k) or 0 for k in ("received", "on_time", "late", "seconds", "reopened", "ratings", "points",
+                                         "overdue", "open")}
+        out.append({**r, "agency_id": agency_id, **_answered(r)})
     if out:
         from units.models import Agency
 
@@ -206,10 +212,17 @@ def reports(agency_ids, period: Period, today: date | None = None) -> dict:
     if agency_ids is not None:
         flows, opens = flows.filter(agency_id__in=agency_ids), opens.filter(agency_id__in=agency_ids)
     t = flows.aggregate(received=Sum("received"), on_time=Sum("answered_on_time"), late=Sum("answered_late"),
-                        reopened=Sum("reopened"), ratings=Sum("ratings"), points=Sum("rating_points"))
+                        seconds=Sum("answer_seconds"), reopened=Sum("reopened"), ratings=Sum("ratings"),
+                        points=Sum("rating_points"))
     t = {k: v or 0 for k, v in t.items()}
     o = opens.aggregate(overdue=Sum("count", filter=Q(due_day__lt=today)), open=Sum("count"))
-    answered = t["on_time"] + t["late"]
-    return {**t, "answered": answered, "overdue": o["overdue"] or 0, "open": o["open"] or 0,
-            "on_time_rate": round(100 * t["on_time"] / answered, 1) if answered else None,
-            "rating": round(t["points"] / t["ratings"], 2) if t["ratings"] else None}
+    return {**t, **_answered(t), "overdue": o["overdue"] or 0, "open": o["open"] or 0}
+
+
+def _answered(r: dict) -> dict:
+    """Rates and averages of field-report sums: answered on time, answer time, rating (1–5)."""
+    answered = r["on_time"] + r["late"]
+    return {"answered": answered,
+            "on_time_rate": round(100 * r["on_time"] / answered, 1) if answered else None,
+            "average_hours": round(r["seconds"] / answered / 3600, 1) if answered else None,
+            "rating": round(r["points"] / r["ratings"], 2) if r["ratings"] else None}

@@ -6,7 +6,10 @@ the events, per dossier in event order, and can be rebuilt from the log at any t
 (`manage.py ioc_rebuild`); a rebuild gives the same rows as the incremental path.
 """
 
+from django.conf import settings
 from django.db import models
+
+from motcua.private_storage import private_storage
 
 
 class DossierFlow(models.Model):
@@ -133,6 +136,8 @@ class ReportFlow(models.Model):
     received = models.IntegerField("tiếp nhận", default=0)
     answered_on_time = models.IntegerField("trả lời đúng hạn", default=0)
     answered_late = models.IntegerField("trả lời quá hạn", default=0)
+    # From the report's submission to each answer (a reopened report answered again counts again).
+    answer_seconds = models.BigIntegerField("tổng thời gian trả lời (giây)", default=0)
     rejected = models.IntegerField("từ chối", default=0)
     reopened = models.IntegerField("mở lại", default=0)
     ratings = models.IntegerField("lượt đánh giá", default=0)
@@ -237,3 +242,41 @@ class IndexIndicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+
+class Export(models.Model):
+    """An Excel export of one of the operations centre's tables, built by a worker (ioc/exports.py)
+    while the page shows its progress; the file is kept in the private storage for its owner."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Đang chờ"
+        RUNNING = "running", "Đang xuất"
+        DONE = "done", "Hoàn tất"
+        FAILED = "failed", "Không thành công"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="người xuất", on_delete=models.CASCADE,
+                             related_name="+")
+    table = models.CharField("bảng", max_length=40)
+    params = models.CharField("bộ lọc", max_length=500, blank=True)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    rows_done = models.PositiveIntegerField("số dòng đã ghi", default=0)
+    rows_total = models.PositiveIntegerField("tổng số dòng", null=True)
+    file = models.FileField("tệp", upload_to="exports/%Y/%m/", storage=private_storage, max_length=200, blank=True)
+    filename = models.CharField("tên tệp", max_length=200, blank=True)
+    error = models.CharField("lỗi", max_length=300, blank=True)
+    created_at = models.DateTimeField("lúc yêu cầu", auto_now_add=True)
+    finished_at = models.DateTimeField("lúc xong", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tệp xuất số liệu"
+        verbose_name_plural = "tệp xuất số liệu"
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.table} #{self.pk}"
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return min(99, 100 * self.rows_done // self.rows_total) if self.rows_total else 0

@@ -15,7 +15,6 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from dossiers.forms import fonts
-from dossiers.models import Channel
 from ioc import charts, figures
 
 MARGIN = 15  # mm
@@ -47,10 +46,8 @@ def build(f, rows: list[dict], cards: dict) -> bytes:
     pdf.set_font(fonts.FAMILY, "B", 13)
     pdf.multi_cell(0, 7, "BÁO CÁO TÌNH HÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(fonts.FAMILY, "", 10)
-    scope = f.agency.name if f.agency else "Toàn tỉnh (các cơ quan được xem)"
-    channel = Channel(f.channel).label if f.channel else "mọi hình thức nộp"
-    pdf.multi_cell(0, 5.5, f"Kỳ báo cáo: {figures.KINDS[f.kind].lower()}, {f.period.label}. Phạm vi: {scope}; "
-                           f"{channel}.", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5.5, f"Kỳ báo cáo: {figures.KINDS[f.kind].lower()}, {f.period.label}. Phạm vi: "
+                           f"{f.describe()}.", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(fonts.FAMILY, "I", 9)
     pdf.multi_cell(0, 5, f"Lập lúc {timezone.localtime():%H:%M ngày %d/%m/%Y} từ số liệu tổng hợp của hệ thống; "
                          "điểm Bộ chỉ số 766 là số dự báo, điểm chính thức do Cổng Dịch vụ công quốc gia công bố.",
@@ -60,7 +57,7 @@ def build(f, rows: list[dict], cards: dict) -> bytes:
     _heading(pdf, "2. Số liệu theo cơ quan")
     _agencies(pdf, rows)
     _heading(pdf, "3. Hồ sơ tiếp nhận và giải quyết theo ngày", keep=90)
-    pdf.image(BytesIO(charts.trend(figures.trend(f.ids, f.period, f.channel)[-92:], fmt="png")),
+    pdf.image(BytesIO(charts.trend(figures.trend(f.ids, f.period, f.channel, f.procedures)[-92:], fmt="png")),
               w=pdf.epw, alt_text="Biểu đồ số hồ sơ tiếp nhận và giải quyết theo ngày")
     _heading(pdf, "4. Tỷ lệ đúng hạn của các cơ quan giải quyết nhiều hồ sơ nhất", keep=90)
     pdf.image(BytesIO(charts.on_time(rows, fmt="png")), w=pdf.epw * 0.85,

@@ -13,7 +13,8 @@ from ioc.projection import BATCH, _day, _upsert, drain, mark_all, marker
 from workflow import outbox
 
 FLOW_KEY = ("day", "agency_id", "category_id")
-FLOW_COUNTS = ("received", "answered_on_time", "answered_late", "rejected", "reopened", "ratings", "rating_points")
+FLOW_COUNTS = ("received", "answered_on_time", "answered_late", "answer_seconds", "rejected", "reopened", "ratings",
+               "rating_points")
 OPEN_KEY = ("agency_id", "category_id", "due_day")
 ANSWERED = set(Report.ANSWERED_STATUSES)
 OPEN = set(Report.OPEN_STATUSES)
@@ -41,7 +42,8 @@ def mark_untracked() -> None:
 
 
 def apply(ids: list[int]) -> None:
-    reports = {r["pk"]: r for r in Report.objects.filter(pk__in=ids).values("pk", "category_id", "rating")}
+    reports = {r["pk"]: r for r in Report.objects.filter(pk__in=ids).values("pk", "category_id", "rating",
+                                                                                  "created_at")}
     tracks = {t.report_id: t for t in ReportTrack.objects.filter(report_id__in=ids)}
     known = set(tracks)
     flows: dict[tuple, Counter] = defaultdict(Counter)
@@ -73,6 +75,7 @@ def _apply_event(r: dict, e: dict, track: ReportTrack, flows, opens: Counter) ->
     if after in ANSWERED and before not in ANSWERED:
         late = e["due_at"] is not None and e["created_at"] > e["due_at"]
         flow["answered_late" if late else "answered_on_time"] += 1
+        flow["answer_seconds"] += max(0, int((e["created_at"] - r["created_at"]).total_seconds()))
         if after == Report.Status.REJECTED:
             flow["rejected"] += 1
     if e["action"] == "reopen":

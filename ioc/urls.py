@@ -1,12 +1,15 @@
 from django.urls import path
 
-from ioc import export, views
+from ioc import exports, views
 
 app_name = "ioc"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("xuat.xlsx", export.agencies_xlsx, name="export"),
+    path("xuat/", exports.mine, name="exports"),
+    path("xuat/bat-dau/", exports.start, name="export-start"),
+    path("xuat/<int:pk>/", exports.status, name="export"),
+    path("xuat/<int:pk>/tai-ve/", exports.download, name="export-download"),
     path("bao-cao.pdf", views.report_pdf, name="report"),
     path("bieu-do/<slug:name>.svg", views.chart, name="chart"),
     path("chi-so-766/", views.index_766, name="index766"),

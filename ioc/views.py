@@ -5,8 +5,7 @@ projections (ioc/figures.py); the cards refresh themselves every 30 seconds (htm
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-from urllib.parse import urlencode
+from datetime import datetime, time
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -17,41 +16,13 @@ from django.utils import timezone
 
 from catalogue.models import Procedure
 from dossiers.models import Channel, Dossier
-from dossiers.states import OPEN
 from fieldreports.views import map_settings
-from ioc import figures
-from ioc.access import subtree, visible_agencies
+from ioc import figures, lists
+from ioc.access import visible_agencies
+from ioc.filters import Filters, filter_choices
 from motcua.paging import CappedPaginator
 
 CARDS_SECONDS = 30
-OVERDUE_LIST = 20
-
-
-class Filters:
-    """The dashboard's filters from the query string, each checked against what is allowed."""
-
-    def __init__(self, request, agencies):
-        get = request.GET
-        self.kind = get.get("ky", "thang") if get.get("ky") in figures.KINDS else "thang"
-        self.period = figures.period_of(self.kind, _date(get.get("tu")), _date(get.get("den")))
-        by_code = {a.code: a for a in agencies}
-        self.agency = by_code.get(get.get("co-quan", ""))
-        self.channel = int(get["kenh"]) if get.get("kenh") in {str(c) for c in Channel.values} else None
-        self.agencies = subtree({self.agency.pk}, agencies) if self.agency else agencies
-        self.ids = [a.pk for a in self.agencies]
-
-    def query(self) -> str:
-        parts = {"ky": self.kind, "kenh": self.channel or "", "co-quan": self.agency.code if self.agency else ""}
-        if self.kind == "tuy-chon":
-            parts |= {"tu": self.period.start.isoformat(), "den": self.period.end.isoformat()}
-        return urlencode({k: v for k, v in parts.items() if v})
-
-
-def _date(raw) -> date | None:
-    try:
-        return date.fromisoformat(raw) if raw else None
-    except ValueError:
-        return None
 
 
 def _scope(request) -> list:
@@ -65,16 +36,16 @@ def _cards(f: Filters) -> dict:
     key = f"ioc:cards:{f.query()}:{','.join(map(str, f.ids))}"
     found = cache.get(key)
     if found is None:
-        now, before = figures.totals(f.ids, f.period, f.channel), figures.totals(f.ids, f.period.previous(),
-                                                                                 f.channel)
-        channels = figures.by_channel(f.ids, f.period)
+        now = figures.totals(f.ids, f.period, f.channel, f.procedures)
+        before = figures.totals(f.ids, f.period.previous(), f.channel, f.procedures)
+        channels = figures.by_channel(f.ids, f.period, f.procedures)
         received = sum(channels.values())
-        opened = figures.open_total(f.ids)
+        opened = figures.open_total(f.ids, procedures=f.procedures)
         # The index counts every channel; the cards' totals only when no channel is chosen.
-        index = figures.progress_766(f.ids, f.period, None if f.channel else now, opened)
+        index = figures.progress_766(f.ids, f.period, None if f.channel else now, opened, f.procedures)
         found = {
             "now": now, "before": before, "open": opened, "index": index,
-            "days": figures.percentiles(f.ids, f.period, f.channel),
+            "days": figures.percentiles(f.ids, f.period, f.channel, procedures=f.procedures),
             "online_share": round(100 * channels.get(Channel.ONLINE, 0) / received, 1) if received else None,
             "at": timezone.localtime(),
         }
@@ -85,7 +56,7 @@ def _cards(f: Filters) -> dict:
 @login_required
 def dashboard(request):
     agencies = _scope(request)
-    f = Filters(request, agencies)
+    f = Filters(request.GET, agencies)
     if request.htmx and request.GET.get("phan") == "the":
         return render(request, "ioc/_cards.html", {"cards": _cards(f), "f": f})
     rows = agency_rows(f)
@@ -93,21 +64,14 @@ def dashboard(request):
     field = order.lstrip("-")
     if field in ("received", "resolved", "on_time_rate", "overdue", "average_days"):
         rows.sort(key=lambda r: (r.get(field) is None, r.get(field) or 0), reverse=order.startswith("-"))
-    overdue = (Dossier.objects.filter(state__in=OPEN, due_at__lt=timezone.now(),
-                                      procedure_version__competent_agency_id__in=f.ids)
-               .select_related("procedure_version", "receiving_agency").only(
-                   "code", "due_at", "state", "procedure_version__name", "receiving_agency__name")
-               .order_by("due_at")[:OVERDUE_LIST])
-    channels = figures.by_channel(f.ids, f.period)
-    # The whole province includes the reports still with the centre (no unit yet).
-    report_scope = None if len(f.agencies) == len(agencies) and not f.agency else f.ids
+    channels = figures.by_channel(f.ids, f.period, f.procedures)
     return render(request, "ioc/dashboard.html", {
-        "f": f, "cards": _cards(f), "rows": rows, "overdue": overdue, "all_agencies": agencies,
-        "kinds": figures.KINDS, "channel_choices": Channel.choices, "order": order,
+        "f": f, "cards": _cards(f), "rows": rows, **lists.due(f), **lists.exceptions(f),
+        **filter_choices(agencies), "order": order,
         "channels": [(label, channels.get(value, 0)) for value, label in Channel.choices],
-        "trend": figures.trend(f.ids, f.period, f.channel)[-62:],
-        "field_reports": figures.reports(report_scope, f.period),
-        "report_units": figures.reports_per_unit(report_scope, f.period),
+        "trend": figures.trend(f.ids, f.period, f.channel, f.procedures)[-62:],
+        "field_reports": figures.reports(f.units, f.period),
+        "report_units": figures.reports_per_unit(f.units, f.period),
         # The big screen of the centre: the cards, the charts and what is overdue, nothing to click.
         "wall": request.GET.get("man-hinh") == "lon",
         "map": map_settings(), "map_unit": f.agency.pk if f.agency else "",
@@ -116,13 +80,13 @@ def dashboard(request):
 
 def agency_rows(f: Filters) -> list[dict]:
     """One row per agency with figures in the period or dossiers open now."""
-    table = figures.per_agency(f.ids, f.period, f.channel)
-    opened = figures.open_now(f.ids)
+    table = figures.per_agency(f.ids, f.period, f.channel, f.procedures)
+    opened = figures.open_now(f.ids, procedures=f.procedures)
     rows = [{"agency": a, **figures.derived(table.get(a.pk, {})), **opened.get(a.pk, {})} for a in f.agencies]
     return [r for r in rows if r["received"] or r["resolved"] or r.get("overdue") or r.get("in_time")]
 
 
-CHARTS = {"theo-ngay", "hinh-thuc", "dung-han"}
+CHARTS = {"theo-ngay", "hinh-thuc", "dung-han", "hai-long", "tra-loi"}
 CHART_SECONDS = 300
 
 
@@ -133,15 +97,19 @@ def chart(request, name: str):
 
     if name not in CHARTS:
         raise Http404("Không có biểu đồ này.")
-    f = Filters(request, _scope(request))
+    f = Filters(request.GET, _scope(request))
     key = f"ioc:chart:{name}:{f.query()}:{','.join(map(str, f.ids))}"
     svg = cache.get(key)
     if svg is None:
         if name == "theo-ngay":
-            svg = charts.trend(figures.trend(f.ids, f.period, f.channel)[-92:])
+            svg = charts.trend(figures.trend(f.ids, f.period, f.channel, f.procedures)[-92:])
         elif name == "hinh-thuc":
-            found = figures.by_channel(f.ids, f.period)
+            found = figures.by_channel(f.ids, f.period, f.procedures)
             svg = charts.channels([(label, found.get(value, 0)) for value, label in Channel.choices])
+        elif name == "hai-long":
+            svg = charts.satisfaction(agency_rows(f))
+        elif name == "tra-loi":
+            svg = charts.answer_time(figures.reports_per_unit(f.units, f.period))
         else:
             svg = charts.on_time(agency_rows(f))
         cache.set(key, svg, CHART_SECONDS)
@@ -156,15 +124,16 @@ def agency_detail(request, code: str):
     agency = next((a for a in agencies if a.code == code), None)
     if agency is None:
         raise Http404("Không tìm thấy cơ quan, hoặc bạn không được xem số liệu của cơ quan này.")
-    f = Filters(request, agencies)
-    rows = figures.per_procedure(agency.pk, f.period, f.channel)
+    f = Filters(request.GET, agencies)
+    rows = figures.per_procedure(agency.pk, f.period, f.channel, f.procedures)
     names = dict(Procedure.objects.filter(pk__in=[r["procedure_id"] for r in rows]).values_list("pk", "code"))
     from catalogue.services import current_versions
 
     titles = dict(current_versions().filter(procedure_id__in=names).values_list("procedure_id", "name"))
     for r in rows:
         r["title"] = titles.get(r["procedure_id"], names.get(r["procedure_id"], ""))
-    return render(request, "ioc/agency.html", {"agency": agency, "f": f, "rows": rows})
+    return render(request, "ioc/agency.html", {"agency": agency, "f": f, "rows": rows,
+                                               "export_query": f.query({"co-quan": agency.code})})
 
 
 @login_required
@@ -174,7 +143,7 @@ def procedure_dossiers(request, code: str, procedure: str):
     found = Procedure.objects.filter(code=procedure).first()
     if agency is None or found is None:
         raise Http404("Không tìm thấy cơ quan hoặc thủ tục.")
-    f = Filters(request, agencies)
+    f = Filters(request.GET, agencies)
     start = timezone.make_aware(datetime.combine(f.period.start, time.min))
     end = timezone.make_aware(datetime.combine(f.period.end, time.max))
     # The dossiers behind the row: received in the period (personal data is not shown here).
@@ -184,6 +153,8 @@ def procedure_dossiers(request, code: str, procedure: str):
                 .order_by("-received_at", "-pk"))
     page = CappedPaginator(dossiers, 50).get_page(request.GET.get("page"))
     return render(request, "ioc/dossiers.html", {"agency": agency, "procedure": found, "f": f, "page": page,
+                                                 "export_query": f.query({"co-quan": agency.code,
+                                                                          "thu-tuc": found.code}),
                                                  "query": f.query()})
 
 
@@ -192,14 +163,14 @@ def index_766(request):
     from ioc import index766
 
     agencies = _scope(request)
-    f = Filters(request, agencies)
+    f = Filters(request.GET, agencies)
     version, found = index766.scores(f.ids, f.period)
     groups: dict[str, list] = {}
     for score in found:
         groups.setdefault(score.indicator.group, []).append(score)
     return render(request, "ioc/index_766.html", {
         "f": f, "version": version, "groups": groups, "summary": index766.summary(found), "all_agencies": agencies,
-        "kinds": figures.KINDS, "channel_choices": Channel.choices,
+        "kinds": figures.KINDS, "channel_choices": Channel.choices,  # the index is per agency: no field filter
     })
 
 
@@ -209,7 +180,7 @@ def index_766_behind(request, code: str, part: str):
     from ioc import evidence, index766
 
     agencies = _scope(request)
-    f = Filters(request, agencies)
+    f = Filters(request.GET, agencies)
     version = index766.version_on(f.period.end)
     indicator = version.indicators.filter(code=code).first() if version else None
     found = evidence.behind(indicator.measure, evidence.PARTS.get(part, ""), f.ids, f.period) if indicator else None
@@ -232,7 +203,7 @@ def report_pdf(request):
     """The period's report (ioc/report.py) for the dashboard's filters, as a PDF to keep."""
     from ioc import report
 
-    f = Filters(request, _scope(request))
+    f = Filters(request.GET, _scope(request))
     data = report.build(f, agency_rows(f), _cards(f))
     response = HttpResponse(data, content_type="application/pdf")
     name = f"bao-cao-{f.period.start:%Y%m%d}-{f.period.end:%Y%m%d}.pdf"

@@ -329,6 +329,8 @@ TASK_BACKOFF_SCALE = env_float("TASK_BACKOFF_SCALE", 1.0)
 SWEEP_INTERVAL_SECONDS = env_int("SWEEP_INTERVAL_SECONDS", 300)
 # How often a worker brings the operations centre's figures up to date with the dossier events.
 IOC_CATCH_UP_SECONDS = env_int("IOC_CATCH_UP_SECONDS", 30)
+EXPORT_KEEP_DAYS = env_int("EXPORT_KEEP_DAYS", 7)
+EXPORT_EXPIRY_SECONDS = env_int("EXPORT_EXPIRY_SECONDS", 3600)
 # The audit checkpoints (workflow/checkpoints.py): every chain's head, signed with AUDIT_KEY,
 # appended this often to a file outside the database that an auditor keeps a copy of.
 AUDIT_CHECKPOINT_SECONDS = env_int("AUDIT_CHECKPOINT_SECONDS", 3600)

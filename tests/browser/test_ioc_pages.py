@@ -44,3 +44,30 @@ def test_the_dashboard_and_its_drill_down(live_server, desk, agency_a, hoa, vy):
     desk.goto(f"{live_server.url}/dieu-hanh/")
     desk.click("text=Bộ chỉ số 766")
     check_page(desk, "ioc decision 766")
+
+
+def test_an_export_shows_its_progress_then_its_file(live_server, desk, agency_a, hoa, vy, settings, tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.conftest import run_tasks
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    version = write_spec(building_permit_spec(agency_a))
+    actions.receive(actions.submit(version, LAN, hoa, channel=Channel.COUNTER).dossier, hoa)
+    projection.catch_up()
+    log_in(desk, live_server.url, "vy")
+    desk.goto(f"{live_server.url}/dieu-hanh/?ky=nam")
+    desk.click("#theo-co-quan ~ .table-tools button[value=co-quan]")
+    expect(desk.locator("#export-progress")).to_contain_text("Đang chờ")
+    check_page(desk, "ioc export waiting")
+    run_tasks()  # the worker, here in the test's own process
+    link = desk.locator("#export-progress a.button")
+    expect(link).to_contain_text("Tải về", timeout=10_000)  # htmx polls the progress every second
+    check_page(desk, "ioc export done")
+    with desk.expect_download() as download:
+        link.click()
+    sheet = load_workbook(download.value.path()).active
+    assert sheet["A7"].value == agency_a.name
+    desk.click("text=Tệp đã xuất")
+    expect(desk.locator("tbody tr")).to_have_count(1)
+    check_page(desk, "ioc exports")

@@ -7,7 +7,6 @@ from io import BytesIO
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from openpyxl import load_workbook
 
 from dossiers import actions
 from dossiers.models import Channel
@@ -75,17 +74,6 @@ def test_drill_down_to_procedures_and_dossiers(client, permit, hoa, vy, agency_a
     page = client.get(f"/dieu-hanh/co-quan/{agency_a.code}/thu-tuc/{permit.procedure.code}/")
     assert len(page.context["page"].object_list) == 2
     assert "Nguyễn Thị Lan" not in page.content.decode()  # no personal data on the monitoring pages
-
-
-def test_the_table_exports_to_excel_with_its_filters(client, permit, hoa, vy, agency_a):
-    intake(permit, hoa, 3)
-    client.force_login(vy)
-    response = client.get("/dieu-hanh/xuat.xlsx", {"ky": "nam", "kenh": "1"})
-    sheet = load_workbook(BytesIO(response.content)).active
-    assert "Năm nay" in sheet["A2"].value and "Trực tiếp" in sheet["A3"].value
-    header = [c.value for c in sheet[6]]
-    row = dict(zip(header, [c.value for c in sheet[7]], strict=True))
-    assert row["Cơ quan"] == agency_a.name and row["Tiếp nhận"] == 3 and row["Đang trong hạn"] == 3
 
 
 def test_odd_filters_fall_back_to_this_month(client, permit, hoa, vy):
