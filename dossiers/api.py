@@ -60,6 +60,7 @@ from motcua.api import (
     READ_AUTH,
     WRITE_AUTH,
     ApiError,
+    ObjectIn,
     errors,
     json_typed,
 )
@@ -250,7 +251,7 @@ class ApplicantIn(Schema):
     representative_id_number: str = Field("", max_length=12)
 
 
-class IntakeIn(Schema):
+class IntakeIn(ObjectIn):
     procedure_code: str = Field(..., min_length=1, max_length=100, pattern=NO_CONTROLS, examples=["1.009994"],
                                 description="Mã thủ tục đang có hiệu lực, ví dụ 1.009994; không có: 422 "
                                             "`procedure_not_found`")
@@ -292,7 +293,7 @@ Scores = create_model("Scores", __base__=Schema, **{
     code: (StrictInt, Field(..., ge=0, le=2, description=question)) for code, question in CRITERIA})
 
 
-class ActionIn(Schema):
+class ActionIn(ObjectIn):
     reason: str = Field("", max_length=2000, description="Lý do. " + _who("reason", list(REASON_REQUIRED)))
     missing: list[str] = Field(default_factory=list, max_length=100,
                                description="Giấy tờ cần bổ sung. " + _who("missing"))

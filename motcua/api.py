@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
-from pydantic import Field, WrapValidator
+from pydantic import Field, WrapValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 # Text a filter or an identifier may hold: none of the control characters motcua/inputs.py
@@ -32,6 +32,19 @@ class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, errors: list[dict] | None = None):
         super().__init__(message)
         self.status, self.code, self.message, self.errors = status, code, message, errors or []
+
+
+class ObjectIn(Schema):
+    """A request body, which must be a JSON object: ninja's Schema reads the attributes of any
+    value, so with every field optional a list or a number would pass as `{}` and act."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, value):
+        # Schema's own validator has already wrapped the value in a DjangoGetter: look inside.
+        if not isinstance(getattr(value, "_obj", value), dict):
+            raise PydanticCustomError("object_expected", "Nội dung gửi lên phải là một đối tượng JSON.")
+        return value
 
 
 class UnicodeJSONRenderer(JSONRenderer):

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "motcua.middleware.RefuseNul",
+    "motcua.errors.ApiErrors",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "motcua.middleware.Language",
     "django.middleware.common.CommonMiddleware",

@@ -32,13 +32,55 @@ def officer_with_csrf(hoa):
     return client, {"X-CSRFToken": _mask_cipher_secret(secret)}
 
 
-@pytest.mark.parametrize("url", ["/api/v1/dossiers", "/api/v1/dossiers/1/actions/forward", "/api/v1/dossiers/1/files"])
-def test_a_malformed_multipart_body_is_a_json_400(officer_with_csrf, settings, url):
-    settings.DEBUG = False
+MULTIPART_URLS = ["/api/v1/dossiers", "/api/v1/dossiers/1/actions/forward", "/api/v1/dossiers/1/files"]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize("url", MULTIPART_URLS)
+def test_a_malformed_multipart_body_is_a_json_400(officer_with_csrf, settings, url, debug):
+    settings.DEBUG = debug  # make run's profile too, where Django would answer its debug page
     client, headers = officer_with_csrf
     response = client.post(url, data="x", content_type="multipart/form-data", headers=headers)
     assert response.status_code == 400
     assert response.json()["code"] == "bad_request" and "multipart" in response.json()["message"]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize("url", MULTIPART_URLS)
+def test_a_malformed_multipart_body_with_a_token_or_none_is_a_json_error(settings, url, debug, agency_a, agency_b):
+    from django.test import Client
+
+    from accounts import tokens
+    from accounts.roles import Role
+    from accounts.services import grant_role
+    from tests.api.test_tokens import token_for
+
+    settings.DEBUG = debug
+    system = tokens.new_integration_account("mot-cua-thu", "Hệ thống một cửa thử nghiệm")
+    grant_role(system, agency_a, Role.COUNTER_OFFICER)
+    for headers, status in (({"Authorization": f"Bearer {token_for(system, agency_a)}"}, 400), ({}, 401)):
+        response = Client(raise_request_exception=False).post(url, data="x", content_type="multipart/form-data",
+                                                              headers=headers)
+        assert response.status_code == status, response.content
+        assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("debug", [False, True])
+@pytest.mark.parametrize(("method", "url"), [("delete", "/api/v1/dossiers/1"),
+                                             ("get", "/api/v1/dossiers/1/actions/forward"),
+                                             ("put", "/api/v1/procedures")])
+def test_a_method_a_route_does_not_take_is_a_json_405(client, settings, method, url, debug):
+    settings.DEBUG = debug
+    response = getattr(client, method)(url)
+    assert response.status_code == 405 and response.json()["code"] == "method_not_allowed"
+    assert response["Allow"]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_the_api_root_is_a_json_404(client, settings, debug):
+    settings.DEBUG = debug
+    response = client.get("/api/v1/")
+    assert response.status_code == 404 and response.json()["code"] == "not_found"
 
 
 @pytest.mark.parametrize("debug", [False, True])
@@ -57,12 +99,13 @@ def test_pages_outside_the_api_keep_their_vietnamese_html_errors(client, setting
     assert response.status_code == 404 and "Không tìm thấy trang" in response.content.decode()
 
 
-def test_an_unexpected_api_exception_is_a_json_500(hoa, settings, monkeypatch):
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_unexpected_api_exception_is_a_json_500(hoa, settings, monkeypatch, debug):
     from django.test import Client
 
     import dossiers.api
 
-    settings.DEBUG = False
+    settings.DEBUG = debug
     monkeypatch.setattr(dossiers.api, "search_dossiers", lambda *a, **k: 1 / 0)
     client = Client(raise_request_exception=False)
     client.force_login(hoa)

@@ -147,3 +147,12 @@ def test_an_unknown_api_path_answers_a_post_with_a_json_404_not_a_csrf_403(hoa):
     response = post(client, "/api/v1/khong-co", {})
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("body", ["[1, 2]", "3", '"forward"', "true"])
+def test_an_action_body_that_is_not_an_object_is_a_422_and_nothing_is_done(hoa, received, body):
+    client = client_for(hoa)
+    response = client.post(f"{BASE}/{received.pk}/actions/forward", data=body, content_type="application/json")
+    assert response.status_code == 422, response.content
+    received.refresh_from_db()
+    assert received.state == "received"
