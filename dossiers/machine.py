@@ -326,25 +326,35 @@ class DossierMachine(Machine):
     noun = "hồ sơ"
     label_field = "code"
     denied = "Bạn không có quyền thực hiện thao tác này đối với hồ sơ này."
-    row_fields = (
+    row_fields_v1 = (
         "code", "lookup_secret", "procedure_version_id", "channel", "parent_id", "applicant_kind",
         "applicant_id_number", "applicant_name", "applicant_address", "applicant_phone", "applicant_email",
         "representative_name", "representative_id_number", "receiving_agency_id", "current_agency_id", "state",
         "status", "current_step_id", "submitted_at", "received_at", "due_at", "statutory_due_at", "step_started_at",
         "step_due_at", "paused_at", "resolved_at", "returned_at", "timeliness", "apologized_at",
     )
+    # Version 2 adds whose dossier it is online (the account that sees it and its files) and who
+    # holds it now, and the deadline sweep's marks (each set by an alert event).
+    row_fields = (*row_fields_v1, "submitted_by_id", "assignee_id", "due_soon_alerted_at", "overdue_alerted_at",
+                  "step_overdue_alerted_at")
+    row_version = 2
+    legacy_row_fields = {1: row_fields_v1}
     row_event_fields = {
         "state": ("to_state", "trạng thái"), "status": ("to_status", "mã trạng thái"),
         "current_step_id": ("to_step_id", "bước xử lý"), "due_at": ("due_at", "hạn trả kết quả"),
         "step_due_at": ("step_due_at", "hạn xử lý bước"),
     }
 
-    def integrity_checks(self):
+    def integrity_checks(self, objects=None, *, contents: bool = False):
         from dossiers.codes import code_gaps
+        from dossiers.integrity import file_breaks, form_breaks
         from workflow.chain import BrokenLink
 
-        for code, reason in code_gaps():
-            yield BrokenLink(self.name, 0, 0, reason, code)
+        if objects is None:  # codes are consecutive across all dossiers, not within a selection
+            for code, reason in code_gaps():
+                yield BrokenLink(self.name, 0, 0, reason, code)
+        yield from file_breaks(objects, contents=contents)
+        yield from form_breaks(objects, contents=contents)
 
     def lock(self, pk):
         return (Dossier.objects.select_for_update(of=("self",))

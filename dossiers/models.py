@@ -53,7 +53,7 @@ class Dossier(ChainedObject):
     representative_name = models.CharField("người nộp thay", max_length=200, blank=True)
     representative_id_number = models.CharField("số định danh người nộp thay", max_length=12, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="tài khoản nộp", null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL, verbose_name="tài khoản nộp", null=True, blank=True, on_delete=models.PROTECT,
         related_name="submitted_dossiers",
     )
 
@@ -70,7 +70,7 @@ class Dossier(ChainedObject):
         related_name="+",
     )
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="người xử lý", null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL, verbose_name="người xử lý", null=True, blank=True, on_delete=models.PROTECT,
         related_name="assigned_dossiers",
     )
 
@@ -238,6 +238,8 @@ class IssuedForm(models.Model):
     # The receipt carries the lookup secret: private, like the dossier's own files.
     file = models.FileField(upload_to="forms/%Y/%m/", max_length=200, storage=private_storage)
     sha256 = models.CharField(max_length=64)
+    # HMAC under the audit key of the columns above (dossiers/integrity.py): an edited row is found.
+    seal = models.CharField(max_length=64, blank=True, editable=False)
     issued_at = models.DateTimeField(auto_now_add=True)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

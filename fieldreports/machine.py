@@ -138,10 +138,18 @@ class ReportMachine(Machine):
     noun = "phản ánh"
     state_field = "status"
     denied = "Bạn không có quyền thực hiện thao tác này đối với phản ánh này."
-    row_fields = (
+    row_fields_v1 = (
         "category_id", "description", "lat", "long", "is_urgent", "status", "agency_id", "reporter_id", "created_at",
         "due_at", "resolved_at", "closed_at", "outcome", "answer", "rejection_reason", "rating",
     )
+    # Version 2 adds what moderation decides (hidden, the public wording), where and what was
+    # reported, the reporter's contacts and channel, the clock, reopening and escalation.
+    row_fields = (*row_fields_v1, "is_hidden", "public_description", "address", "address_id", "attributes",
+                  "source", "api_client_id", "contact_first_name", "contact_last_name", "contact_email",
+                  "contact_phone", "device_id", "account_id", "media_url", "clock_started_at", "reopen_count",
+                  "escalation_level", "escalated_at", "rating_comment")
+    row_version = 2
+    legacy_row_fields = {1: row_fields_v1}
     row_event_fields = {
         "status": ("to_status", "trạng thái"), "agency_id": ("to_agency_id", "đơn vị xử lý"),
         "due_at": ("due_at", "hạn xử lý"),

@@ -75,13 +75,23 @@ def row_values(machine, obj) -> dict:
     return {name: _plain(getattr(obj, name)) for name in machine.row_fields}
 
 
+def _row_content(values: dict, fields: tuple[str, ...]) -> bytes:
+    return canonical({name: _plain(values.get(name)) for name in fields})
+
+
 def row_digest(machine, values: dict) -> str:
-    return mac(canonical({name: _plain(values.get(name)) for name in machine.row_fields}))
+    """The fingerprint of the row's audited columns, prefixed by their version after the first."""
+    digest = mac(_row_content(values, machine.row_fields))
+    return digest if machine.row_version == 1 else f"{machine.row_version}:{digest}"
 
 
 def _row_matches(machine, values: dict, digest: str) -> bool:
-    content = canonical({name: _plain(values.get(name)) for name in machine.row_fields})
-    return any(hmac.compare_digest(mac(content, key), digest) for key in audit_keys())
+    version, _, hexdigest = digest.rpartition(":")
+    fields = machine.row_fields_of(int(version) if version.isdigit() else 1)
+    if fields is None:
+        return False
+    content = _row_content(values, fields)
+    return any(hmac.compare_digest(mac(content, key), hexdigest) for key in audit_keys())
 
 
 def append(machine, obj, event):
@@ -134,7 +144,7 @@ def verify_all(machine, objects=None, anchors: dict[int, Anchor] | None = None) 
     objects = machine.model.objects.all() if objects is None else objects
     parent = machine.event_model.CHAIN_PARENT
     label = getattr(machine, "label_field", "")
-    columns = ["pk", "event_count", "last_event_hash", *machine.row_fields, *([label] if label else [])]
+    columns = ["pk", "event_count", "last_event_hash", *machine.all_row_fields, *([label] if label else [])]
     rows = {row["pk"]: row for row in objects.values(*dict.fromkeys(columns))}
     anchors = anchors or {}
     events = (machine.event_model.objects.filter(**{f"{parent}__in": objects.values("pk")})

@@ -77,9 +77,24 @@ class Machine:
     # each event fingerprints them (workflow/chain.py), so an edit behind the engine is found.
     # Columns another table's deletion may null (SET_NULL) are left out.
     row_fields: tuple[str, ...] = ()
+    # When columns are added to `row_fields`, the version goes up and the older lists stay here:
+    # an event names the version its fingerprint covers ("2:…"; none is version 1), so the
+    # events written before keep verifying and a row is never judged on fewer columns than
+    # its last event fingerprinted.
+    row_version = 1
+    legacy_row_fields: dict[int, tuple[str, ...]] = {}
     # Row column → (the event column recording its value after the event, what to call it):
     # named in the report when a row no longer matches its last event.
     row_event_fields: dict[str, tuple[str, str]] = {}
+
+    def row_fields_of(self, version: int) -> tuple[str, ...] | None:
+        return self.row_fields if version == self.row_version else self.legacy_row_fields.get(version)
+
+    @property
+    def all_row_fields(self) -> tuple[str, ...]:
+        """Every column some version fingerprints (what verification reads of a row)."""
+        names = [*self.row_fields, *(f for fields in self.legacy_row_fields.values() for f in fields)]
+        return tuple(dict.fromkeys(names))
 
     def __init__(self) -> None:
         offered = [t for t in self.transitions if not t.internal and not t.permission]
@@ -96,8 +111,10 @@ class Machine:
     def snapshot(self, obj) -> dict:
         return {"state": self.state_of(obj)}
 
-    def integrity_checks(self):
-        """Breaks the domain can see beyond the chains (a gap in dossier codes): BrokenLinks."""
+    def integrity_checks(self, objects=None, *, contents: bool = False):
+        """Breaks the domain can see beyond the chains (a gap in dossier codes, a file its events
+        do not account for): BrokenLinks, of `objects` or of all; `contents` also reads stored
+        files."""
         return iter(())
 
     def project(self, obj) -> None:

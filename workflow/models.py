@@ -33,7 +33,7 @@ class ChainedEvent(models.Model):
     prev_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64)
     # The object row's audited columns right after this event (workflow/chain.py `row_digest`).
-    row_digest = models.CharField(max_length=64, blank=True)
+    row_digest = models.CharField(max_length=80, blank=True)  # "<version>:" and 64 hex digits
 
     class Meta:
         abstract = True

@@ -8,14 +8,12 @@ it would launder the tampering.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from workflow.chain import event_hash, legacy_event_hash, row_digest, row_values
 
 
 def rekey_chains(event_model, object_model, parent: str, legacy_fields: tuple[str, ...],
-                 fields: tuple[str, ...], row_fields: tuple[str, ...]) -> None:
-    rows = SimpleNamespace(row_fields=row_fields)
+                 fields: tuple[str, ...], machine) -> None:
+    """`machine` says which row columns the last event fingerprints (its current version)."""
     for obj in object_model.objects.filter(event_count__gt=0).iterator():
         events = list(event_model.objects.filter(**{parent: obj}).order_by("seq"))
         prev = ""
@@ -28,7 +26,7 @@ def rekey_chains(event_model, object_model, parent: str, legacy_fields: tuple[st
                 continue
             prev = ""
             for event in events:
-                event.row_digest = row_digest(rows, row_values(rows, obj)) if event is events[-1] else ""
+                event.row_digest = row_digest(machine, row_values(machine, obj)) if event is events[-1] else ""
                 event.prev_hash = prev
                 event.hash = prev = event_hash(event, prev, fields)
                 event_model.objects.filter(pk=event.pk).update(

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from dossiers.actions import ActionError
+from dossiers.integrity import form_seal
 from dossiers.models import Dossier, DossierEvent, IssuedForm
 from dossiers.states import State
 
@@ -147,6 +148,7 @@ def read(issued: IssuedForm) -> bytes:
 def _store(issued: IssuedForm, name: str, data: bytes) -> IssuedForm:
     issued.sha256 = hashlib.sha256(data).hexdigest()
     issued.file.save(name, ContentFile(data), save=False)
+    issued.seal = form_seal(issued)
     issued.save()
     return issued
 

@@ -9,9 +9,10 @@ from workflow.outbox import machines
 
 class Command(BaseCommand):
     help = ("Kiểm tra nhật ký của mọi hồ sơ và phản ánh: chuỗi băm có khóa, dòng dữ liệu so với sự kiện cuối, "
-            "mã hồ sơ liên tục, và các điểm neo ngoài cơ sở dữ liệu; báo mọi chỗ hỏng. "
+            "mã hồ sơ liên tục, tệp và biểu mẫu của hồ sơ, và các điểm neo ngoài cơ sở dữ liệu; báo mọi chỗ hỏng. "
             "Verify the audit trail: keyed chains, rows against their last event, consecutive dossier codes, and "
-            "the checkpoints (--checkpoints FILE_OR_DIR, repeatable; default AUDIT_CHECKPOINT_DIR).")
+            "the checkpoints (--checkpoints FILE_OR_DIR, repeatable; default AUDIT_CHECKPOINT_DIR); dossier files "
+            "and issued forms against their events and seals (--files also reads the stored bytes).")
 
     def add_arguments(self, parser):
         parser.add_argument("--kind", help="only this machine (dossier, fieldreport)")
@@ -19,6 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("--object", type=int, help="one object, by its id (with --kind)")
         parser.add_argument("--checkpoints", type=Path, action="append",
                             help="a checkpoint file or folder, e.g. the auditor's copy (repeatable)")
+        parser.add_argument("--files", action="store_true",
+                            help="also read every stored file and form and compare its SHA-256 (slow)")
 
     def handle(self, *args, **options):
         selected = [m for m in machines() if not options["kind"] or m.name == options["kind"]]
@@ -49,8 +52,8 @@ class Command(BaseCommand):
                 objects = objects.filter(pk=options["object"])
             checked.append(f"{objects.count()} {machine.noun}")
             broken += [f"{nouns[link.kind]} {link}" for link in verify_all(machine, objects, anchors.of(machine.name))]
-            if whole:
-                broken += [f"{nouns[link.kind]} {link}" for link in machine.integrity_checks()]
+            broken += [f"{nouns[link.kind]} {link}" for link in machine.integrity_checks(
+                None if whole else objects, contents=options["files"])]
         broken += [f"tệp điểm neo {problem}" for problem in anchors.problems]
         for line in broken:
             self.stderr.write(f"Nhật ký bị phá vỡ: {line}")
