@@ -6,13 +6,14 @@ write path that also keeps `kind` and `is_staff` consistent with the roles held.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from accounts import tokens
+from accounts import enrolment, tokens
 from accounts.admin_site import PolicyAdminMixin
 from accounts.forms import USER_FIELDS, UserAdminChangeForm, UserAdminCreationForm
 from accounts.models import ApiToken, Membership, User
@@ -55,11 +56,38 @@ class UserAdmin(PolicyAdminMixin, DjangoUserAdmin):
         ("Phân công vai trò", {"fields": ("agency", "role")}),
     )
 
+    actions = ("issue_enrolment_code", "reset_second_factor")
+
     def get_queryset(self, request):
         qs = super().get_queryset(request)
         if not request.user.is_superuser:
             qs = qs.filter(is_superuser=False)
         return qs
+
+    def get_actions(self, request):
+        found = super().get_actions(request)
+        if not request.user.is_superuser:  # only the system administrator vouches for a second factor
+            for name in self.actions:
+                found.pop(name, None)
+        return found
+
+    @admin.action(description="Cấp mã kích hoạt xác thực hai lớp")
+    def issue_enrolment_code(self, request, queryset):
+        return self._codes(request, queryset, reset=False)
+
+    @admin.action(description="Đặt lại xác thực hai lớp (mất điện thoại) và cấp mã kích hoạt")
+    def reset_second_factor(self, request, queryset):
+        return self._codes(request, queryset, reset=True)
+
+    def _codes(self, request, queryset, *, reset: bool):
+        if not request.user.is_superuser:
+            raise PermissionDenied("Chỉ quản trị hệ thống được cấp mã kích hoạt xác thực hai lớp.")
+        codes = [(user, enrolment.issue(user, by=request.user, reset=reset)) for user in queryset[:50]]
+        # Shown on this page only, never stored in a message or a log.
+        return TemplateResponse(request, "admin/accounts/user/enrolment_codes.html", {
+            **self.admin_site.each_context(request), "title": "Mã kích hoạt xác thực hai lớp", "opts": self.model._meta,
+            "codes": codes, "hours": settings.ENROLMENT_CODE_HOURS, "reset": reset,
+        })
 
     def has_change_permission(self, request, obj=None) -> bool:
         if obj is not None and obj.is_superuser and not request.user.is_superuser:

@@ -47,6 +47,15 @@ class LoginForm(AuthenticationForm):
                                         code="integration")
 
 
+class EnrolmentCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Mã kích hoạt do quản trị hệ thống cấp", max_length=40,
+        error_messages={"required": "Vui lòng nhập mã kích hoạt."},
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "one-time-code",
+                                      "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+
 class TokenForm(forms.Form):
     token = forms.CharField(
         label="Mã xác thực (6 chữ số)",

@@ -150,3 +150,24 @@ class ApiToken(models.Model):
         # A token for a person's account would bypass their password and second factor.
         if account is not None and (account.kind != User.Kind.INTEGRATION or account.is_superuser):
             raise ValidationError({"account": "Chỉ cấp mã cho tài khoản loại “Hệ thống tích hợp”."})
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code an administrator hands to a person, in person or by a channel they
+    trust, before that person may set up their second factor (accounts/enrolment.py): with a
+    password alone, anyone who stole it could otherwise enrol their own authenticator."""
+
+    user = models.ForeignKey(User, verbose_name="người dùng", on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64)
+    issued_by = models.ForeignKey(User, verbose_name="người cấp", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    created_at = models.DateTimeField("lúc cấp", auto_now_add=True)
+    expires_at = models.DateTimeField("hết hạn")
+    used_at = models.DateTimeField("lúc dùng", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "mã kích hoạt xác thực hai lớp"
+        verbose_name_plural = "mã kích hoạt xác thực hai lớp"
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created_at:%d/%m/%Y %H:%M})"

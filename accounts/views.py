@@ -7,8 +7,10 @@
    are logged in at once.
 2. Otherwise nobody is logged in yet: the pending user id is kept in the session for a few
    minutes and /accounts/two-factor/ asks for the 6-digit code of their authenticator app,
-   or — the first time — shows a QR code to enrol one. Only a correct code logs them in,
-   and the session is then marked as verified (django_otp.login), which the admin requires.
+   or — the first time — for the enrolment code the administrator issued them
+   (accounts/enrolment.py), then shows a QR code to enrol one. Only a correct code logs
+   them in, and the session is then marked as verified (django_otp.login), which the admin
+   requires.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.forms import LoginForm, TokenForm
+from accounts import enrolment
+from accounts.forms import EnrolmentCodeForm, LoginForm, TokenForm
 from motcua import ratelimit
 
 # Wrong passwords tolerated in 15 minutes for one account from any addresses, and from one
@@ -112,15 +115,16 @@ def _pending_login(request):
     return user, pending
 
 
-def _device_for(user) -> tuple[TOTPDevice, bool]:
-    """The confirmed TOTP device to check, or (enrolling) the one unconfirmed device to set up."""
-    device = TOTPDevice.objects.devices_for_user(user, confirmed=True).order_by("pk").first()
-    if device is not None:
-        return device, False
+def _confirmed_device(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True).order_by("pk").first()
+
+
+def _enrolling_device(user) -> TOTPDevice:
+    """The one unconfirmed device to set up (made once the enrolment code was accepted)."""
     device = TOTPDevice.objects.devices_for_user(user, confirmed=False).order_by("pk").first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
-    return device, True
+    return device
 
 
 def _check_token(device: TOTPDevice, token: str, enrolling: bool) -> str | None:
@@ -153,7 +157,11 @@ def two_factor_view(request):
         messages.error(request, "Phiên đăng nhập đã hết hạn hoặc chưa bắt đầu. Vui lòng đăng nhập lại.")
         return redirect("accounts:login")
     user, pending = found
-    device, enrolling = _device_for(user)
+    device = _confirmed_device(user)
+    enrolling = device is None
+    if enrolling and not pending.get("enrolment_accepted"):
+        return _enrolment_code_step(request, user, pending)
+    device = device or _enrolling_device(user)
 
     form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -176,3 +184,16 @@ def two_factor_view(request):
         context["qr_svg"] = mark_safe(svg)  # noqa: S308
         context["secret"] = _grouped(b32encode(device.bin_key).decode("ascii"))
     return render(request, "accounts/two_factor.html", context)
+
+
+def _enrolment_code_step(request, user, pending):
+    """Before the first authenticator: the code the administrator issued to this person."""
+    form = EnrolmentCodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        error = enrolment.redeem(user, form.cleaned_data["code"])
+        if error is None:
+            request.session[PENDING_SESSION_KEY] = {**pending, "enrolment_accepted": True,
+                                                    "started": int(time.time())}
+            return redirect("accounts:two_factor")
+        form.add_error("code", error)
+    return render(request, "accounts/enrolment_code.html", {"form": form, "account": user})

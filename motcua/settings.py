@@ -208,6 +208,8 @@ LOGOUT_REDIRECT_URL = "home"
 # Every account that can reach the admin or sign off results (leaders) logs in with a second
 # factor (TOTP); off in development so the demo accounts log in with their password alone.
 TWO_FACTOR_FOR_STAFF = env_bool("TWO_FACTOR_FOR_STAFF", PRODUCTION)
+# How long an enrolment code for the second factor stays valid (accounts/enrolment.py).
+ENROLMENT_CODE_HOURS = env_int("ENROLMENT_CODE_HOURS", 72)
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import enrolment
 from accounts.views import PENDING_SESSION_KEY
 from tests.conftest import PASSWORD
 
@@ -51,12 +54,17 @@ def test_password_alone_does_not_log_in_a_two_factor_account(client, quan_2fa):
     assert client.session[PENDING_SESSION_KEY]["user_id"] == quan_2fa.pk
 
 
-def test_first_login_enrols_an_authenticator(client, quan_2fa):
-    # Given Quân has no authenticator yet and has given his password
+def test_first_login_enrols_an_authenticator(client, quan_2fa, son):
+    # Given Quân has no authenticator yet, the administrator gave him an enrolment code,
+    # and he has given his password
+    code = enrolment.issue(quan_2fa, by=son)
     start_login(client, quan_2fa, next_url="/admin/")
 
-    # When he opens the second-factor page
-    response = client.get(TWO_FACTOR)
+    # When he opens the second-factor page, he is asked for that code first, no QR code yet
+    page = client.get(TWO_FACTOR).content.decode()
+    assert "Mã kích hoạt" in page and "<svg" not in page
+    assert not TOTPDevice.objects.filter(user=quan_2fa).exists()
+    response = client.post(TWO_FACTOR, {"code": code.lower().replace("-", " ")}, follow=True)
 
     # Then he sees a QR code and the secret of one new, unconfirmed device
     page = response.content.decode()
@@ -136,7 +144,9 @@ def test_a_code_that_is_not_six_digits_is_refused(client, quan_2fa):
 
 
 def test_a_wrong_code_during_enrolment_leaves_the_device_unconfirmed(client, quan_2fa):
+    code = enrolment.issue(quan_2fa)
     start_login(client, quan_2fa)
+    client.post(TWO_FACTOR, {"code": code})
     client.get(TWO_FACTOR)
     device = TOTPDevice.objects.get(user=quan_2fa)
 
@@ -208,3 +218,68 @@ def test_in_development_the_demo_accounts_log_in_with_a_password(client, setting
     settings.TWO_FACTOR_FOR_STAFF = False
     assert son.needs_second_factor is False
     assert client.post(LOGIN, {"username": son.username, "password": PASSWORD}).url != reverse("accounts:two_factor")
+
+
+# --- enrolment codes: a stolen password alone never enrols an authenticator -----------------------------
+
+def test_a_password_alone_cannot_enrol_an_authenticator(client, quan_2fa):
+    start_login(client, quan_2fa)
+    for typed in ("", "AAAA-BBBB-CCCC", "x" * 100):
+        response = client.post(TWO_FACTOR, {"code": typed})
+        assert response.status_code == 200 and "<svg" not in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=quan_2fa).exists()
+    assert "_auth_user_id" not in client.session
+
+
+def test_wrong_enrolment_codes_are_limited_per_account(client, quan_2fa):
+    code = enrolment.issue(quan_2fa)
+    start_login(client, quan_2fa)
+    for _ in range(enrolment.WRONG_PER_ACCOUNT.count):
+        assert "Mã kích hoạt không đúng" in client.post(TWO_FACTOR, {"code": "AAAA-BBBB-CCCC"}).content.decode()
+    # Then even the right code waits: guessing stops here
+    assert "Vui lòng" in client.post(TWO_FACTOR, {"code": code}).content.decode()
+    assert not TOTPDevice.objects.filter(user=quan_2fa).exists()
+
+
+def test_an_enrolment_code_is_used_once_and_expires(client, quan_2fa, time_machine, settings):
+    code = enrolment.issue(quan_2fa)
+    assert enrolment.redeem(quan_2fa, code) is None
+    assert enrolment.redeem(quan_2fa, code) is not None, "used once"
+    code = enrolment.issue(quan_2fa)
+    time_machine.move_to(timezone.now() + timedelta(hours=settings.ENROLMENT_CODE_HOURS, minutes=1))
+    assert enrolment.redeem(quan_2fa, code) is not None, "expired"
+
+
+def test_a_new_code_cancels_the_old_one_and_a_reset_removes_the_authenticator(quan_2fa):
+    old = enrolment.issue(quan_2fa)
+    TOTPDevice.objects.create(user=quan_2fa, name="điện thoại cũ", confirmed=True)
+    new = enrolment.issue(quan_2fa, reset=True)
+    assert enrolment.redeem(quan_2fa, old) is not None
+    assert not TOTPDevice.objects.filter(user=quan_2fa).exists()
+    assert enrolment.redeem(quan_2fa, new) is None
+
+
+def test_only_the_system_administrator_issues_codes_in_the_admin(client, son, quan_2fa, hoa):
+    device = TOTPDevice.objects.create(user=son, name="điện thoại", confirmed=True)
+    start_login(client, son)
+    client.post(TWO_FACTOR, {"token": code_for(device)})
+    response = client.post("/admin/accounts/user/", {"action": "issue_enrolment_code",
+                                                     "_selected_action": [quan_2fa.pk]})
+    page = response.content.decode()
+    assert response.status_code == 200 and quan_2fa.username in page
+    shown = page.split("<code>")[1].split("</code>")[0]
+    assert enrolment.redeem(quan_2fa, shown) is None
+    from accounts.models import EnrolmentCode
+
+    assert shown not in str(list(EnrolmentCode.objects.values()))  # only its hash is kept
+
+
+def test_the_command_issues_a_code(quan_2fa):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("two_factor_code", quan_2fa.username, stdout=out)
+    code = out.getvalue().split(": ")[1].split(" ")[0]
+    assert enrolment.redeem(quan_2fa, code) is None

@@ -285,7 +285,7 @@ def test_an_integration_account_cannot_log_in_or_use_a_session(huyen, agency_a, 
 
 
 def test_roles_granted_to_an_integration_account_keep_it_out_of_the_admin(huyen, agency_a):
-    grant_role(huyen, agency_a, Role.AGENCY_ADMIN)
+    grant_role(huyen, agency_a, Role.SPECIALIST)
     huyen.refresh_from_db()
     assert (huyen.kind, huyen.is_staff, huyen.has_usable_password()) == (User.Kind.INTEGRATION, False, False)
 
@@ -384,3 +384,20 @@ def test_the_document_declares_both_schemes_as_alternatives(client):
         if path.startswith("/api/v1/dossiers"):
             for operation in operations.values():
                 assert operation["security"] == [{"BearerToken": []}, {"SessionUser": []}], path
+
+
+def test_an_integration_account_never_leads_or_administers(huyen, agency_a):
+    """Signing off results and managing staff need a person behind a second factor."""
+    from django.core.exceptions import ValidationError
+
+    from accounts.roles import Role
+    from accounts.services import grant_role
+
+    for role in (Role.LEADER, Role.AGENCY_ADMIN):
+        with pytest.raises(ValidationError):
+            grant_role(huyen, agency_a, role)
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError):
+        call_command("api_token", "create", "--system", "X", "--account", "he-thong-x", "--agency", agency_a.code,
+                     "--scope", "act", "--role", "leader")

@@ -22,7 +22,7 @@ from django.utils import timezone
 from accounts import tokens
 from accounts.models import ApiToken, User
 from accounts.roles import Role
-from accounts.services import grant_role
+from accounts.services import PERSONAL_ROLES, grant_role
 from units.models import Agency
 
 
@@ -36,7 +36,8 @@ class Command(BaseCommand):
         create.add_argument("--account", required=True, help="Tên đăng nhập của tài khoản tích hợp")
         create.add_argument("--agency", required=True, help="Mã cơ quan: phạm vi của mã (gồm đơn vị trực thuộc)")
         create.add_argument("--scope", required=True, choices=ApiToken.Scope.values)
-        create.add_argument("--role", action="append", default=[], choices=Role.values,
+        create.add_argument("--role", action="append", default=[],
+                            choices=[r for r in Role.values if r not in PERSONAL_ROLES],
                             help="Vai trò cấp cho tài khoản tại cơ quan (lặp lại được)")
         create.add_argument("--expires", help="Ngày hết hạn YYYY-MM-DD (hết hạn đầu ngày đó, giờ địa phương)")
         create.add_argument("--note", default="")
