@@ -376,8 +376,7 @@ _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 def _refuse_hidden_characters(text: str) -> None:
     for match in _ESCAPED.finditer(text):
-        code = int(match.group(1), 16)
-        if code < 0x20 or code == 0x7F:
+        if has_controls(chr(int(match.group(1), 16))):
             raise CellProblem(f"ô chứa ký tự điều khiển ẩn ({match.group(0)}, thường do dán từ tài liệu khác); "
                               "hãy xóa ký tự đó rồi nhập lại.")
     if has_controls(text):
@@ -505,7 +504,8 @@ def read_workbook(file, user=None, progress: Progress | None = None) -> tuple[li
     try:
         workbook = _open(file)
     except Exception:  # openpyxl raises zipfile, KeyError, InvalidFileException... on a bad file
-        errors.add("Tệp", None, None, "Không đọc được tệp; hãy chọn tệp Excel định dạng .xlsx.")
+        errors.add("Tệp", None, None, "Không đọc được tệp: tệp không phải Excel .xlsx hoặc đã bị hỏng. Hãy mở tệp "
+                   "bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx (Excel Workbook) rồi tải lên lại.")
         return [], errors.errors
     try:
         sheets: dict[str, list[Row]] = {}

@@ -228,7 +228,8 @@ class EventPage(Schema):
 # Checked by the engine (accounts/identity.py), which says precisely what is wrong; the document
 # states the same rule so that clients can check before they send.
 ID_NUMBER = "^([0-9]{12}|[0-9]{10}(-[0-9]{3})?)$"
-HAS_TEXT = "[^\\s\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"  # one character besides spaces and controls
+# One character besides spaces and the controls motcua/inputs.py drops.
+HAS_TEXT = "[^\\s\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069]"
 
 
 # Body fields take the JSON type the document says, not what pydantic's lax mode would coerce.

@@ -24,7 +24,6 @@ from django.views.decorators.http import require_GET
 from dossiers import lookup
 from dossiers.models import Dossier, DossierFile, IssuedForm
 from dossiers.search import visible_dossiers
-from motcua import ratelimit
 
 NOT_YOURS = "Không tìm thấy tệp, hoặc bạn không có quyền xem tệp này."
 
@@ -104,13 +103,8 @@ def print_form(request, pk: int, kind: str):
 
 @require_GET
 def receipt(request, code: str, secret: str):
-    who, which = ratelimit.client_ip(request), code.strip().upper()[:40]
-    if ratelimit.retry_after(lookup.WRONG_PER_ADDRESS, who) or ratelimit.retry_after(lookup.WRONG_PER_CODE, which):
-        raise Http404(NOT_YOURS)
-    dossier = lookup.find(code, secret)
+    dossier, _wait = lookup.attempt(request, code, secret)
     if dossier is None:
-        ratelimit.hit(lookup.WRONG_PER_ADDRESS, who)
-        ratelimit.hit(lookup.WRONG_PER_CODE, which)
         raise Http404(NOT_YOURS)
     # The latest slip by the event it belongs to (a re-issue after a supplement carries the
     # new appointment), not by when it was printed: the original may be printed after it.

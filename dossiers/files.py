@@ -88,7 +88,13 @@ def attach_file(dossier: Dossier, component, upload, actor) -> DossierFile:
 
     name = _clean_name(getattr(upload, "name", "") or "tep")
     sha256, size = _hash(upload, name)
-    kind = sniff(upload)
+    try:
+        kind = sniff(upload)
+    except ImageTooLarge as exc:
+        raise ActionError(
+            Code.FILE_TOO_LARGE, f"Ảnh “{name}” quá lớn để xử lý ({exc}). Vui lòng chụp hoặc quét lại với độ phân "
+            "giải thấp hơn (300 dpi là đủ cho giấy tờ) rồi tải lên lại.", field="file",
+        ) from None
     if kind is None:
         raise ActionError(
             Code.INVALID_FILE_TYPE, f"Tệp “{name}” không phải {ACCEPTED} (hệ thống kiểm tra nội dung tệp, "
@@ -207,32 +213,51 @@ def sniff(fileobj) -> FileKind | None:
 
 
 def _pdf(fileobj) -> FileKind | None:
-    """A PDF is one that opens and has a page: a `%PDF-` prefix alone proves nothing."""
+    """A PDF is one that opens and has a page: a `%PDF-` prefix alone proves nothing. Nothing
+    but whitespace may follow its last %%EOF that looks like web markup (a PDF/HTML polyglot)."""
     from pypdf import PdfReader
 
     try:
-        return PDF if len(PdfReader(fileobj, strict=False).pages) > 0 else None
+        if len(PdfReader(fileobj, strict=False).pages) == 0:
+            return None
     except Exception:  # pypdf raises many kinds on a broken file; any of them means "not a PDF"
         return None
+    fileobj.seek(0)
+    content = fileobj.read()
+    return None if _MARKUP.search(content[content.rfind(b"%%EOF") + 5:]) else PDF
 
 
-# Markup that a browser would run if the file were ever served as a page: an image that also
-# holds it is a polyglot, made to fool a viewer, not a scan.
-_MARKUP = re.compile(rb"<(?:html|script|svg|iframe|!doctype)", re.IGNORECASE)
+class ImageTooLarge(Exception):
+    """An image whose decoding would cost more than the bounds allow (said in Vietnamese)."""
+
+
+# Markup that a browser would run if the file were ever served as a page: a file that also
+# holds it is a polyglot, made to fool a viewer, not a scan. Tags of three letters or more and
+# event handlers: shorter patterns occur by chance in compressed image data.
+_MARKUP = re.compile(
+    rb"<(?:!doctype|html|head|body|script|svg|iframe|frame|frameset|img|object|embed|meta|link|style|"
+    rb"form|input|base|div|span|table|template|math|video|audio|source|marquee|details)[\s/>]"
+    rb"|\bon[a-z]{4,}\s*=|javascript:", re.IGNORECASE)
+# Bytes a decoded pixel takes, by Pillow mode (wider modes cost more than their pixel count says).
+_BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "LA": 2, "PA": 2, "I;16": 2, "I;16B": 2, "RGB": 3, "YCbCr": 3,
+                    "LAB": 3, "HSV": 3, "RGBA": 4, "RGBX": 4, "CMYK": 4, "I": 4, "F": 4}
 
 
 def _image(fileobj) -> FileKind | None:
     """Pillow confirms the image is what its magic number claims: the header is read, the
-    pixel count bounded before decoding, and the whole picture decoded."""
+    pixel count and the decoded size bounded before decoding (ImageTooLarge), and the whole
+    picture decoded."""
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(fileobj) as image:
             found = image.format
             pixels = image.size[0] * image.size[1]
+            decoded = pixels * _BYTES_PER_PIXEL.get(image.mode, 8)
             image.verify()
-        if pixels > settings.DOSSIER_IMAGE_MAX_PIXELS:
-            return None
+        if pixels > settings.DOSSIER_IMAGE_MAX_PIXELS or decoded > settings.DOSSIER_IMAGE_MAX_BYTES:
+            raise ImageTooLarge(f"{pixels / 1e6:.0f} triệu điểm ảnh; tối đa "
+                                f"{settings.DOSSIER_IMAGE_MAX_PIXELS / 1e6:.0f} triệu")
         fileobj.seek(0)
         with Image.open(fileobj) as image:
             image.load()

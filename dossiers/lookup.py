@@ -9,6 +9,7 @@ cannot be enumerated (docs/domain/one-stop.md §3).
 
 from __future__ import annotations
 
+import logging
 import secrets
 
 from django.shortcuts import render
@@ -24,6 +25,7 @@ from workdays.calendar import Timeliness
 NOT_FOUND = gettext_noop("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu đã nhập. Vui lòng kiểm tra lại hai mã "
                          "in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.")
 _DUMMY_SECRET = "XXXXXXXX"
+logger = logging.getLogger(__name__)
 
 # What each event means to the applicant; events not listed (reassignments) are internal.
 PUBLIC_ACTIONS = {
@@ -65,6 +67,30 @@ LOOKUP_FIELDS = ("code", "lookup_secret", "status", "applicant_name", "received_
 # times is never stopped; a script trying secrets is, within a handful of attempts.
 WRONG_PER_ADDRESS = ratelimit.Limit("lookup.address", 20, 600)
 WRONG_PER_CODE = ratelimit.Limit("lookup.code", 10, 3600)
+
+
+def attempt(request, code: str, secret: str) -> tuple[Dossier | None, int | None]:
+    """(the dossier, None) for a right code and secret; (None, seconds to wait) when this
+    address, or this code, has seen too many wrong ones; else (None, None).
+
+    An address guessing is stopped for everything. A code that many addresses guessed at is
+    logged and its wrong attempts answered "wait", but its right secret still opens it: codes
+    are consecutive, so closing a code would let anyone lock every citizen out of their own
+    dossier, and 32^8 secrets cannot be guessed at the rate the per-address limit leaves."""
+    who, which = ratelimit.client_ip(request), code.strip().upper()[:40]
+    wait = ratelimit.retry_after(WRONG_PER_ADDRESS, who)
+    if wait:
+        return None, wait
+    dossier = find(code, secret)
+    if dossier is not None:
+        return dossier, None
+    ratelimit.hit(WRONG_PER_ADDRESS, who)
+    ratelimit.hit(WRONG_PER_CODE, which)
+    wait = ratelimit.retry_after(WRONG_PER_CODE, which)
+    if wait:
+        logger.warning("public lookup: many wrong secrets for dossier code %s (guessing from several addresses?)",
+                       which)
+    return None, wait
 
 
 def find(code: str, secret: str) -> Dossier | None:
@@ -111,16 +137,10 @@ def lookup(request, code: str = "", secret: str = ""):
     context = {"code": code[:40], "secret": secret[:16], "searched": bool(code or secret)}
     wait = None
     if context["searched"]:
-        # Guessing secrets: wrong attempts are counted per address and per dossier code.
-        who, which = ratelimit.client_ip(request), code.strip().upper()[:40]
-        wait = ratelimit.retry_after(WRONG_PER_ADDRESS, who) or ratelimit.retry_after(WRONG_PER_CODE, which)
-    if wait:
-        context["error"] = ratelimit.message(wait)
-    elif context["searched"]:
-        dossier = find(code, secret)
-        if dossier is None:
-            ratelimit.hit(WRONG_PER_ADDRESS, who)
-            ratelimit.hit(WRONG_PER_CODE, which)
+        dossier, wait = attempt(request, code, secret)
+        if wait:
+            context["error"] = ratelimit.message(wait)
+        elif dossier is None:
             context["error"] = _(NOT_FOUND)
         else:
             context.update(

@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 # Text a filter or an identifier may hold: none of the control characters motcua/inputs.py
 # refuses, stated in the document so that clients know it before they are told.
-NO_CONTROLS = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f\\ufffe\\uffff]*$"
+NO_CONTROLS = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\ufffe\\uffff]*$"
 # Dates and times the API takes lie in 2000–2100 (dossiers/search.py, workdays/due.py): the
 # document says so with this pattern, next to their `date` / `date-time` format.
 IN_2000_TO_2100 = "^(20[0-9]{2}|2100)-"

@@ -10,8 +10,12 @@ import re
 
 # C0 controls other than tab, line feed and carriage return, DEL, and the two non-characters
 # U+FFFE/U+FFFF: none is allowed in XML 1.0, so one of them in a description would break the
-# Open311 XML feed for every client, and PostgreSQL refuses NUL in text outright.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# Open311 XML feed for every client, and PostgreSQL refuses NUL in text outright. Also the C1
+# controls (U+0080–U+009F, what a mis-decoded Windows-1252 text leaves) and the bidirectional
+# overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make a procedure's name or a
+# file's name display as something other than what it is; Vietnamese never needs them.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+                       "\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"[\t\r\n]+")
 _ASCII_DIGITS = re.compile(r"[0-9]{1,18}")  # str.isdigit() would also take "²" and "٣"
 

@@ -238,7 +238,8 @@ WORKDAYS_SAME_DAY_CUTOFF = env_time("WORKDAYS_SAME_DAY_CUTOFF", "15:00")
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DOSSIER_FILE_MAX_BYTES = env_int("DOSSIER_FILE_MAX_BYTES", 20 * 1024 * 1024)
 # Pixels a scanned image may decode to (an A4 page at 600 dpi is about 35 million).
-DOSSIER_IMAGE_MAX_PIXELS = env_int("DOSSIER_IMAGE_MAX_PIXELS", 100_000_000)
+DOSSIER_IMAGE_MAX_PIXELS = env_int("DOSSIER_IMAGE_MAX_PIXELS", 60_000_000)
+DOSSIER_IMAGE_MAX_BYTES = env_int("DOSSIER_IMAGE_MAX_BYTES", 200 * 1024 * 1024)
 
 # --- Static files, uploaded files and storage -----------------------------------------
 STATIC_URL = "static/"

@@ -283,6 +283,9 @@ def test_single_bad_cells_are_named(agency_a, cell, value):
 @pytest.mark.parametrize(("typed", "says"), [
     ("Công trình phù hợp_x000B_ quy hoạch", "_x000B_"),  # what Excel writes for a control character
     ("Công trình\tphù hợp quy hoạch", "tab"),
+    ("Công trình phù hợp\x85 quy hoạch", "ký tự điều khiển"),  # C1: text decoded as Windows-1252 by mistake
+    ("Công trình \u202ephù hợp quy hoạch", "ký tự điều khiển"),  # a right-to-left override shows it reversed
+    ("Công trình phù hợp_x009B_ quy hoạch", "_x009B_"),
 ])
 def test_hidden_characters_in_a_cell_are_refused_with_the_cell_named(agency_a, typed, says):
     sheets = permit_sheets(agency_a)

@@ -242,18 +242,61 @@ def test_a_missing_file_field_is_invalid_input(submitted, hoa):
 @pytest.mark.parametrize(("content", "why"), [
     (b"%PDF-1.7\n<html><script>alert(1)</script></html>", "a %PDF- prefix that does not open"),
     (image_bytes("JPEG") + b"<html><script>alert(1)</script></html>", "a JPEG/HTML polyglot"),
+    (image_bytes("JPEG") + b"<body onload=alert(1)><img src=x onerror=alert(2)>", "markup without html or script"),
+    (image_bytes("PNG") + b"<IMG SRC=javascript:alert(1)>", "a PNG with markup in capitals"),
+    (PDF_BYTES + b"\n<body><iframe src=//evil></iframe></body>", "a PDF with a page after its end"),
 ])
 def test_files_that_only_look_like_their_type_are_refused(content, why):
     assert sniff(io.BytesIO(content)) is None, why
 
 
-def test_an_image_too_large_to_decode_is_refused_before_decoding(settings):
+def test_markup_inside_a_pdf_before_its_end_is_its_own_business():
+    """Only what follows the PDF's end is examined: its compressed streams are random bytes."""
+    assert sniff(io.BytesIO(PDF_BYTES + b"\n")).content_type == "application/pdf"
+
+
+def test_ordinary_photos_and_scans_are_not_taken_for_markup():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(20):  # noisy pictures compress to bytes as random as real photos
+        picture = Image.frombytes("RGB", (400, 300), bytes(rng.getrandbits(8) for _ in range(400 * 300 * 3)))
+        buffer = io.BytesIO()
+        picture.save(buffer, "JPEG", quality=95)
+        assert sniff(io.BytesIO(buffer.getvalue())).content_type == "image/jpeg"
+
+
+def test_an_image_too_large_to_decode_is_refused_before_decoding_with_its_reason(settings):
+    from dossiers.files import ImageTooLarge
+
     settings.DOSSIER_IMAGE_MAX_PIXELS = 1_000_000
     buffer = io.BytesIO()
     Image.new("L", (2000, 1000), 0).save(buffer, "PNG")
-    assert sniff(io.BytesIO(buffer.getvalue())) is None
+    with pytest.raises(ImageTooLarge, match="2 triệu điểm ảnh"):
+        sniff(io.BytesIO(buffer.getvalue()))
     settings.DOSSIER_IMAGE_MAX_PIXELS = 2_000_000
     assert sniff(io.BytesIO(buffer.getvalue())).content_type == "image/png"
+
+
+def test_a_wide_image_is_bounded_by_the_memory_its_pixels_take(settings):
+    from dossiers.files import ImageTooLarge
+
+    settings.DOSSIER_IMAGE_MAX_BYTES = 3_000_000
+    rgba, grey = io.BytesIO(), io.BytesIO()
+    Image.new("RGBA", (1000, 1000)).save(rgba, "PNG")  # 4 MB decoded, 1 million pixels
+    Image.new("L", (1000, 1000)).save(grey, "PNG")  # 1 MB decoded
+    with pytest.raises(ImageTooLarge):
+        sniff(io.BytesIO(rgba.getvalue()))
+    assert sniff(io.BytesIO(grey.getvalue())).content_type == "image/png"
+
+
+def test_an_image_too_large_is_a_413_that_says_why(submitted, hoa, settings):
+    settings.DOSSIER_IMAGE_MAX_PIXELS = 1_000_000
+    buffer = io.BytesIO()
+    Image.new("L", (2000, 1000), 0).save(buffer, "PNG")
+    response = client_for(hoa).post(f"{BASE}/{submitted.pk}/files", {"file": SimpleUploadedFile(
+        "scan.png", buffer.getvalue(), "image/png")})
+    assert response.status_code == 413 and "quá lớn để xử lý" in response.json()["message"]
 
 
 def test_a_file_is_downloaded_only_by_those_who_may_see_the_dossier(submitted, hoa, tu, lan, client, settings):
