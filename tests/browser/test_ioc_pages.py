@@ -47,6 +47,9 @@ def test_the_dashboard_and_its_drill_down(live_server, desk, agency_a, hoa, vy):
 
 
 def test_an_export_shows_its_progress_then_its_file(live_server, desk, agency_a, hoa, vy, settings, tmp_path):
+    from io import BytesIO
+    from pathlib import Path
+
     from openpyxl import load_workbook
 
     from tests.conftest import run_tasks
@@ -66,7 +69,8 @@ def test_an_export_shows_its_progress_then_its_file(live_server, desk, agency_a,
     check_page(desk, "ioc export done")
     with desk.expect_download() as download:
         link.click()
-    sheet = load_workbook(download.value.path()).active
+    assert download.value.suggested_filename.endswith(".xlsx")
+    sheet = load_workbook(BytesIO(Path(download.value.path()).read_bytes())).active
     assert sheet["A7"].value == agency_a.name
     desk.click("text=Tệp đã xuất")
     expect(desk.locator("tbody tr")).to_have_count(1)
