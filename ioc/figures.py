@@ -1,15 +1,25 @@
-"""The figures of the dashboard, read from the projections only (ioc/models.py): one grouped
-query per table over rows per agency × procedure × channel × day, never over the dossiers."""
+"""The figures of the dashboard, read from the projections only (ioc/models.py), never from the
+dossiers: rows per agency × procedure × channel and month for the whole months of a period,
+and per day for the days around them, summed by one grouped query each."""
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import reduce
 
-from django.db.models import F, Q, Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 
-from ioc.models import DossierDuration, DossierFlow, DossierOpen
+from ioc.models import (
+    DossierDuration,
+    DossierDurationMonth,
+    DossierFlow,
+    DossierFlowMonth,
+    DossierOpen,
+    DossierOpenAgency,
+)
 
 SUMS = ("received", "resolved_early", "resolved_on_time", "resolved_late", "processing_seconds", "returned",
         "refused", "withdrawn", "apologies", "evaluations", "evaluation_points")
@@ -49,16 +59,53 @@ def period_of(kind: str, start: date | None = None, end: date | None = None, tod
     return Period(today.replace(day=1), today, "thang")
 
 
-def _flows(agency_ids, period: Period, channel: int | None = None, procedures: list[int] | None = None,
-           model=DossierFlow):
-    """The projection rows of the period for these agencies, one channel and some procedures
-    (None: every channel, every procedure)."""
-    rows = model.objects.filter(agency_id__in=agency_ids, day__gte=period.start, day__lte=period.end)
-    if channel:
-        rows = rows.filter(channel=channel)
-    if procedures is not None:
-        rows = rows.filter(procedure_id__in=procedures)
-    return rows
+def whole_months(period: Period) -> tuple[list[tuple[date, date]], tuple[date, date] | None]:
+    """The period as the days outside whole calendar months (at most two stretches) and the
+    first days of the first and last whole months in it (None when there is none)."""
+    first = period.start if period.start.day == 1 else _next_month(period.start)
+    after = _next_month(period.end) if (period.end + timedelta(days=1)).day == 1 else period.end.replace(day=1)
+    if first >= after:
+        return [(period.start, period.end)], None
+    days = [(a, b) for a, b in ((period.start, first - timedelta(days=1)), (after, period.end)) if a <= b]
+    return days, (first, _previous_month(after))
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _previous_month(first: date) -> date:
+    return (first - timedelta(days=1)).replace(day=1)
+
+
+def summed(agency_ids, period: Period, group: tuple[str, ...], sums: dict, *, channel: int | None = None,
+            procedures: list[int] | None = None, linked: bool | None = None, durations: bool = False) -> list[dict]:
+    """`sums` of the projection rows of the period, by `group`, for these agencies, one channel
+    and some procedures (None: all): the month rows for whole months, the day rows for the rest
+    (two grouped queries at most), added up here."""
+    day_model, month_model = (DossierDuration, DossierDurationMonth) if durations else (DossierFlow, DossierFlowMonth)
+    days, months = whole_months(period)
+    parts = []
+    if days:
+        parts.append(day_model.objects.filter(reduce(operator.or_, (Q(day__gte=a, day__lte=b) for a, b in days))))
+    if months:
+        parts.append(month_model.objects.filter(month__gte=months[0], month__lte=months[1]))
+    merged: dict[tuple, dict] = {}
+    for rows in parts:
+        rows = rows.filter(agency_id__in=agency_ids)
+        if channel:
+            rows = rows.filter(channel=channel)
+        if procedures is not None:
+            rows = rows.filter(procedure_id__in=procedures)
+        if linked is not None:
+            rows = rows.filter(linked=linked)
+        found = [rows.aggregate(**sums)] if not group else rows.values(*group).annotate(**sums).order_by()
+        for row in found:
+            key = tuple(row[name] for name in group)
+            into = merged.setdefault(key, {name: row[name] for name in group} | dict.fromkeys(sums, 0))
+            for name in sums:
+                into[name] += row[name] or 0
+    return list(merged.values())
 
 
 def _sums() -> dict:
@@ -79,7 +126,7 @@ def derived(row: dict) -> dict:
 
 
 def totals(agency_ids, period: Period, channel: int | None = None, procedures: list[int] | None = None) -> dict:
-    return derived(_flows(agency_ids, period, channel, procedures).filter(linked=False).aggregate(**_sums()))
+    return derived(summed(agency_ids, period, (), _sums(), channel=channel, procedures=procedures, linked=False)[0])
 
 
 def percentiles(agency_ids, period: Period, channel: int | None = None, shares=(50, 90),
@@ -87,8 +134,9 @@ def percentiles(agency_ids, period: Period, channel: int | None = None, shares=(
     """For each share, the number of days within which that share of the dossiers resolved in
     the period had their result (started calendar days from receipt; DossierDuration.LONGEST
     means longer). Read from the distribution rows, grouped by days: at most 92 rows."""
-    rows = _flows(agency_ids, period, channel, procedures, model=DossierDuration).filter(linked=False)
-    spread = list(rows.values("days").annotate(n=Sum("count")).order_by("days").values_list("days", "n"))
+    rows = summed(agency_ids, period, ("days",), {"n": Sum("count")}, channel=channel, procedures=procedures,
+                   linked=False, durations=True)
+    spread = sorted((r["days"], r["n"]) for r in rows)
     total = sum(n for _, n in spread)
     found: dict[int, int | None] = {}
     for share in shares:
@@ -104,27 +152,36 @@ def percentiles(agency_ids, period: Period, channel: int | None = None, shares=(
 
 def per_agency(agency_ids, period: Period, channel: int | None = None,
                procedures: list[int] | None = None) -> dict[int, dict]:
-    rows = _flows(agency_ids, period, channel, procedures).values("agency_id").annotate(**_sums())
+    rows = summed(agency_ids, period, ("agency_id",), _sums(), channel=channel, procedures=procedures)
     return {r["agency_id"]: derived(r) for r in rows}
 
 
 def per_procedure(agency_id: int, period: Period, channel: int | None = None,
                   procedures: list[int] | None = None) -> list[dict]:
-    rows = (_flows([agency_id], period, channel, procedures).values("procedure_id", name=F("procedure__code"))
-            .annotate(**_sums()).order_by("-received"))
-    return [derived(r) for r in rows]
+    from catalogue.models import Procedure
+
+    rows = summed([agency_id], period, ("procedure_id",), _sums(), channel=channel, procedures=procedures)
+    codes = dict(Procedure.objects.filter(pk__in=[r["procedure_id"] for r in rows]).values_list("pk", "code"))
+    return sorted((derived({**r, "name": codes.get(r["procedure_id"], "")}) for r in rows),
+                  key=lambda r: (-r["received"], r["name"]))
 
 
 def by_channel(agency_ids, period: Period, procedures: list[int] | None = None) -> dict[int, int]:
-    rows = (_flows(agency_ids, period, procedures=procedures).filter(linked=False).values("channel")
-            .annotate(n=Sum("received")))
-    return {r["channel"]: r["n"] or 0 for r in rows}
+    rows = summed(agency_ids, period, ("channel",), {"n": Sum("received")}, procedures=procedures, linked=False)
+    return {r["channel"]: r["n"] for r in rows}
 
 
-def trend(agency_ids, period: Period, channel: int | None = None, procedures: list[int] | None = None) -> list[dict]:
-    rows = (_flows(agency_ids, period, channel, procedures).filter(linked=False).values("day")
-            .annotate(received=Sum("received"), early=Sum("resolved_early"), on_time=Sum("resolved_on_time"),
-                      late=Sum("resolved_late")).order_by("day"))
+def trend(agency_ids, period: Period, channel: int | None = None, procedures: list[int] | None = None,
+          last_days: int | None = None) -> list[dict]:
+    """Received and resolved per day of the period (its `last_days` only, when given: a chart)."""
+    start = max(period.start, period.end - timedelta(days=last_days - 1)) if last_days else period.start
+    rows = DossierFlow.objects.filter(agency_id__in=agency_ids, day__gte=start, day__lte=period.end, linked=False)
+    if channel:
+        rows = rows.filter(channel=channel)
+    if procedures is not None:
+        rows = rows.filter(procedure_id__in=procedures)
+    rows = (rows.values("day").annotate(received=Sum("received"), early=Sum("resolved_early"),
+                                         on_time=Sum("resolved_on_time"), late=Sum("resolved_late")).order_by("day"))
     return [{"day": r["day"], "received": r["received"], "resolved": r["early"] + r["on_time"] + r["late"]}
             for r in rows]
 
@@ -134,9 +191,11 @@ def open_now(agency_ids, today: date | None = None, procedures: list[int] | None
     more days, in time, and paused (by day: a dossier due at 17:00 today is still due today)."""
     today = today or timezone.localdate()
     active = Q(paused=False)
-    rows = DossierOpen.objects.filter(agency_id__in=agency_ids)
-    if procedures is not None:
-        rows = rows.filter(procedure_id__in=procedures)
+    # Summed over procedures unless some are chosen: a few rows per agency and due day.
+    if procedures is None:
+        rows = DossierOpenAgency.objects.filter(agency_id__in=agency_ids)
+    else:
+        rows = DossierOpen.objects.filter(agency_id__in=agency_ids, procedure_id__in=procedures)
     rows = rows.values("agency_id").annotate(
         overdue=Sum("count", filter=active & Q(due_day__lt=today)),
         due_today=Sum("count", filter=active & Q(due_day=today)),

@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Sum
+
 from catalogue.models import ProcedureVersion
 from catalogue.services import current_versions
 from dossiers.models import Channel
 from ioc import figures
-from ioc.models import DossierFlow, IndexIndicator, IndexVersion
+from ioc.models import IndexIndicator, IndexVersion
 
 
 def _progress_on_time(ids, period):
@@ -33,10 +35,10 @@ def _procedures_online(ids, period):
 def _online_services_used(ids, period):
     online = current_versions().filter(competent_agency_id__in=ids).exclude(
         online_level=ProcedureVersion.OnlineLevel.NONE).values_list("procedure_id", flat=True)
-    used = (DossierFlow.objects.filter(agency_id__in=ids, day__gte=period.start, day__lte=period.end,
-                                       channel=Channel.ONLINE, received__gt=0, procedure_id__in=list(online))
-            .values("procedure_id").distinct().count())
-    return used, len(online)
+    online = list(online)
+    received = figures.summed(ids, period, ("procedure_id",), {"n": Sum("received")}, channel=Channel.ONLINE,
+                              procedures=online)
+    return sum(1 for r in received if r["n"] > 0), len(online)
 
 
 def _dossiers_online(ids, period):

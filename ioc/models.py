@@ -12,14 +12,13 @@ from django.db import models
 from motcua.private_storage import private_storage
 
 
-class DossierFlow(models.Model):
-    """What happened on one day to the dossiers of one procedure and channel, counted for the
-    agency competent to decide it (the service centre receives for many agencies; the figures
-    are those of the agency that does the work).
+class FlowCounts(models.Model):
+    """What is counted of the dossiers of one procedure and channel, for the agency competent
+    to decide it (the service centre receives for many agencies; the figures are those of the
+    agency that does the work), over a day (DossierFlow) or a month (DossierFlowMonth).
     Plain integers, not positive ones: a batch may carry a negative correction (a changed
     score) for a row that exists, and a CHECK would refuse it before the upsert adds it."""
 
-    day = models.DateField("ngày")
     agency = models.ForeignKey("units.Agency", verbose_name="cơ quan giải quyết", on_delete=models.PROTECT,
                                related_name="+")
     procedure = models.ForeignKey("catalogue.Procedure", verbose_name="thủ tục", on_delete=models.PROTECT,
@@ -40,6 +39,15 @@ class DossierFlow(models.Model):
     evaluation_points = models.IntegerField("tổng điểm đánh giá", default=0)
 
     class Meta:
+        abstract = True
+
+
+class DossierFlow(FlowCounts):
+    """What happened on one day (ioc/figures.py reads the days of a period outside whole months)."""
+
+    day = models.DateField("ngày")
+
+    class Meta:
         verbose_name = "số liệu hồ sơ theo ngày"
         verbose_name_plural = "số liệu hồ sơ theo ngày"
         constraints = [models.UniqueConstraint(fields=["day", "agency", "procedure", "channel", "linked"],
@@ -50,14 +58,30 @@ class DossierFlow(models.Model):
         return f"{self.day} {self.agency_id} {self.procedure_id} {self.channel}"
 
 
-class DossierDuration(models.Model):
-    """How many of the dossiers resolved on one day took each number of calendar days from
-    receipt to result (started days: 0 means within the day; LONGEST means more than that):
-    the distribution the percentiles of processing time are read from."""
+class DossierFlowMonth(FlowCounts):
+    """The same as DossierFlow summed over a calendar month (`month` is its first day), kept
+    with it: a year's figures read twelve rows per key instead of 365."""
+
+    month = models.DateField("tháng")
+
+    class Meta:
+        verbose_name = "số liệu hồ sơ theo tháng"
+        verbose_name_plural = "số liệu hồ sơ theo tháng"
+        constraints = [models.UniqueConstraint(fields=["month", "agency", "procedure", "channel", "linked"],
+                                               name="unique_dossier_flow_month")]
+        indexes = [models.Index(fields=["agency", "month"])]
+
+    def __str__(self) -> str:
+        return f"{self.month:%m/%Y} {self.agency_id} {self.procedure_id} {self.channel}"
+
+
+class DurationCounts(models.Model):
+    """How many of the dossiers resolved took each number of calendar days from receipt to
+    result (started days: 0 means within the day; LONGEST means more than that): the
+    distribution the percentiles of processing time are read from."""
 
     LONGEST = 91
 
-    day = models.DateField("ngày")
     agency = models.ForeignKey("units.Agency", verbose_name="cơ quan giải quyết", on_delete=models.PROTECT,
                                related_name="+")
     procedure = models.ForeignKey("catalogue.Procedure", verbose_name="thủ tục", on_delete=models.PROTECT,
@@ -68,6 +92,15 @@ class DossierDuration(models.Model):
     count = models.IntegerField("số hồ sơ", default=0)
 
     class Meta:
+        abstract = True
+
+
+class DossierDuration(DurationCounts):
+    """The distribution of the dossiers resolved on one day."""
+
+    day = models.DateField("ngày")
+
+    class Meta:
         verbose_name = "phân bố thời gian giải quyết"
         verbose_name_plural = "phân bố thời gian giải quyết"
         constraints = [models.UniqueConstraint(fields=["day", "agency", "procedure", "channel", "linked", "days"],
@@ -76,6 +109,22 @@ class DossierDuration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.agency_id} {self.procedure_id}: {self.days} ngày × {self.count}"
+
+
+class DossierDurationMonth(DurationCounts):
+    """DossierDuration summed over a calendar month (`month` is its first day)."""
+
+    month = models.DateField("tháng")
+
+    class Meta:
+        verbose_name = "phân bố thời gian giải quyết theo tháng"
+        verbose_name_plural = "phân bố thời gian giải quyết theo tháng"
+        constraints = [models.UniqueConstraint(fields=["month", "agency", "procedure", "channel", "linked", "days"],
+                                               name="unique_dossier_duration_month")]
+        indexes = [models.Index(fields=["agency", "month"])]
+
+    def __str__(self) -> str:
+        return f"{self.month:%m/%Y} {self.agency_id} {self.procedure_id}: {self.days} ngày × {self.count}"
 
 
 class DossierOpen(models.Model):
@@ -95,6 +144,23 @@ class DossierOpen(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id} {self.procedure_id} {self.due_day}: {self.count}"
+
+
+class DossierOpenAgency(models.Model):
+    """DossierOpen summed over procedures: what the dashboard's cards and agency table read
+    when no procedure is chosen (tens of rows per agency instead of thousands)."""
+
+    agency = models.ForeignKey("units.Agency", on_delete=models.PROTECT, related_name="+")
+    due_day = models.DateField()
+    paused = models.BooleanField(default=False)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "due_day", "paused"],
+                                               name="unique_dossier_open_agency")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.due_day}: {self.count}"
 
 
 class DossierTrack(models.Model):

@@ -19,7 +19,16 @@ from django.utils import timezone
 
 from dossiers.models import Dossier, DossierEvent
 from dossiers.states import OPEN, PAUSED, State
-from ioc.models import DossierDuration, DossierFlow, DossierOpen, DossierTrack, PendingDossier
+from ioc.models import (
+    DossierDuration,
+    DossierDurationMonth,
+    DossierFlow,
+    DossierFlowMonth,
+    DossierOpen,
+    DossierOpenAgency,
+    DossierTrack,
+    PendingDossier,
+)
 from workdays.calendar import Timeliness
 from workflow import outbox
 
@@ -28,7 +37,12 @@ FLOW_KEY = ("day", "agency_id", "procedure_id", "channel", "linked")
 FLOW_COUNTS = ("received", "resolved_early", "resolved_on_time", "resolved_late", "processing_seconds", "returned",
                "refused", "withdrawn", "apologies", "evaluations", "evaluation_points")
 OPEN_KEY = ("agency_id", "procedure_id", "linked", "due_day", "paused")
+OPEN_AGENCY_KEY = ("agency_id", "due_day", "paused")
 DURATION_KEY = (*FLOW_KEY, "days")
+# The month rows: the same keys with the first day of the month in place of the day.
+MONTH_FLOW_KEY = ("month", *FLOW_KEY[1:])
+MONTH_DURATION_KEY = ("month", *DURATION_KEY[1:])
+PROJECTIONS = (DossierFlow, DossierFlowMonth, DossierDuration, DossierDurationMonth, DossierOpen, DossierOpenAgency)
 RESOLVED = {Timeliness.EARLY: "resolved_early", Timeliness.ON_TIME: "resolved_on_time",
             Timeliness.LATE: "resolved_late"}
 EVENT_FIELDS = ("dossier_id", "seq", "action", "at", "from_state", "to_state", "due_at", "data")
@@ -71,10 +85,8 @@ def drain(pending, field: str, apply_ids, batch: int = BATCH) -> int:
 def rebuild() -> int:
     """Start again from the event log: every projection row is recomputed."""
     with transaction.atomic():
-        DossierFlow.objects.all().delete()
-        DossierDuration.objects.all().delete()
-        DossierOpen.objects.all().delete()
-        DossierTrack.objects.all().delete()
+        for model in (*PROJECTIONS, DossierTrack):
+            model.objects.all().delete()
         PendingDossier.objects.all().delete()
         mark_all(PendingDossier, Dossier, DossierTrack, "dossier_id")
     return catch_up()
@@ -130,12 +142,35 @@ def apply(ids: list[int]) -> None:
         _apply_event(d, e, track, flows, opens, durations)
         track.seq = e["seq"]
         changed.add(d["pk"])
-    _upsert(DossierFlow, FLOW_KEY, FLOW_COUNTS, flows)
-    _upsert(DossierOpen, OPEN_KEY, ("count",), {key: Counter(count=n) for key, n in opens.items() if n})
-    _upsert(DossierDuration, DURATION_KEY, ("count",), {key: Counter(count=n) for key, n in durations.items() if n})
+    write(flows, opens, durations)
     DossierTrack.objects.bulk_create([tracks[pk] for pk in changed - known])
     DossierTrack.objects.bulk_update([tracks[pk] for pk in changed & known],
                                      ["seq", "open_due_day", "open_paused", "evaluation_day", "evaluation_points"])
+
+
+def write(flows: dict[tuple, Counter], opens: Counter, durations: Counter) -> None:
+    """Add the differences to the day rows and to the coarser rows kept with them: the month
+    of each day, and the open dossiers summed over procedures."""
+    _upsert(DossierFlow, FLOW_KEY, FLOW_COUNTS, flows)
+    _upsert(DossierFlowMonth, MONTH_FLOW_KEY, FLOW_COUNTS, _by_month(flows))
+    opened = {key: Counter(count=n) for key, n in opens.items() if n}
+    _upsert(DossierOpen, OPEN_KEY, ("count",), opened)
+    _upsert(DossierOpenAgency, OPEN_AGENCY_KEY, ("count",), _summed(opened, lambda k: (k[0], k[3], k[4])))
+    spread = {key: Counter(count=n) for key, n in durations.items() if n}
+    _upsert(DossierDuration, DURATION_KEY, ("count",), spread)
+    _upsert(DossierDurationMonth, MONTH_DURATION_KEY, ("count",), _by_month(spread))
+
+
+def _summed(rows: dict[tuple, Counter], key) -> dict[tuple, Counter]:
+    found: dict[tuple, Counter] = defaultdict(Counter)
+    for k, counts in rows.items():
+        found[key(k)].update(counts)
+    return found
+
+
+def _by_month(rows: dict[tuple, Counter]) -> dict[tuple, Counter]:
+    """Rows keyed by (day, …) summed by (first day of the month, …)."""
+    return _summed(rows, lambda k: (k[0].replace(day=1), *k[1:]))
 
 
 def days_taken(seconds: int) -> int:

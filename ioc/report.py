@@ -57,7 +57,7 @@ def build(f, rows: list[dict], cards: dict) -> bytes:
     _heading(pdf, "2. Số liệu theo cơ quan")
     _agencies(pdf, rows)
     _heading(pdf, "3. Hồ sơ tiếp nhận và giải quyết theo ngày", keep=90)
-    pdf.image(BytesIO(charts.trend(figures.trend(f.ids, f.period, f.channel, f.procedures)[-92:], fmt="png")),
+    pdf.image(BytesIO(charts.trend(figures.trend(f.ids, f.period, f.channel, f.procedures, last_days=92), fmt="png")),
               w=pdf.epw, alt_text="Biểu đồ số hồ sơ tiếp nhận và giải quyết theo ngày")
     _heading(pdf, "4. Tỷ lệ đúng hạn của các cơ quan giải quyết nhiều hồ sơ nhất", keep=90)
     pdf.image(BytesIO(charts.on_time(rows, fmt="png")), w=pdf.epw * 0.85,

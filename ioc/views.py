@@ -69,7 +69,7 @@ def dashboard(request):
         "f": f, "cards": _cards(f), "rows": rows, **lists.due(f), **lists.exceptions(f),
         **filter_choices(agencies), "order": order,
         "channels": [(label, channels.get(value, 0)) for value, label in Channel.choices],
-        "trend": figures.trend(f.ids, f.period, f.channel, f.procedures)[-62:],
+        "trend": figures.trend(f.ids, f.period, f.channel, f.procedures, last_days=62),
         "field_reports": figures.reports(f.units, f.period),
         "report_units": figures.reports_per_unit(f.units, f.period),
         # The big screen of the centre: the cards, the charts and what is overdue, nothing to click.
@@ -102,7 +102,7 @@ def chart(request, name: str):
     svg = cache.get(key)
     if svg is None:
         if name == "theo-ngay":
-            svg = charts.trend(figures.trend(f.ids, f.period, f.channel, f.procedures)[-92:])
+            svg = charts.trend(figures.trend(f.ids, f.period, f.channel, f.procedures, last_days=92))
         elif name == "hinh-thuc":
             found = figures.by_channel(f.ids, f.period, f.procedures)
             svg = charts.channels([(label, found.get(value, 0)) for value, label in Channel.choices])

@@ -121,12 +121,60 @@ def test_incremental_and_rebuilt_projections_equal_a_direct_count(seeds, permit,
         walk(seed, permit, land_info, people, clock)
     projection.catch_up()
     expected = direct()
-    assert projected() == expected
+    assert projected() == expected and rollups() == rollups_of_the_days()
     projection.catch_up()  # nothing pending: nothing changes
     projection.apply(list(Dossier.objects.values_list("pk", flat=True)))  # applied again: no double count
-    assert projected() == expected
+    assert projected() == expected and rollups() == rollups_of_the_days()
     projection.rebuild()
-    assert projected() == expected
+    assert projected() == expected and rollups() == rollups_of_the_days()
+
+
+def rollups() -> tuple[Counter, Counter, Counter]:
+    """The month rows and the open rows summed over procedures, as stored."""
+    from ioc.models import DossierDurationMonth, DossierFlowMonth, DossierOpenAgency
+
+    flows = Counter()
+    for row in DossierFlowMonth.objects.all():
+        for name in projection.FLOW_COUNTS:
+            flows[(row.month, row.agency_id, row.procedure_id, row.channel, row.linked, name)] += getattr(row, name)
+    spread = Counter({(r.month, r.agency_id, r.procedure_id, r.channel, r.linked, r.days): r.count
+                      for r in DossierDurationMonth.objects.all()})
+    opens = Counter({(r.agency_id, r.due_day, r.paused): r.count for r in DossierOpenAgency.objects.all()})
+    return +flows, +spread, +opens
+
+
+def rollups_of_the_days() -> tuple[Counter, Counter, Counter]:
+    """The same, summed here from the day rows and the open rows by procedure."""
+    from ioc.models import DossierDuration
+
+    flows, spread, opens = Counter(), Counter(), Counter()
+    for row in DossierFlow.objects.all():
+        for name in projection.FLOW_COUNTS:
+            flows[(row.day.replace(day=1), row.agency_id, row.procedure_id, row.channel, row.linked, name)] += getattr(
+                row, name)
+    for r in DossierDuration.objects.all():
+        spread[(r.day.replace(day=1), r.agency_id, r.procedure_id, r.channel, r.linked, r.days)] += r.count
+    for r in DossierOpen.objects.all():
+        opens[(r.agency_id, r.due_day, r.paused)] += r.count
+    return +flows, +spread, +opens
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(seeds=st.lists(st.integers(0, 10_000), min_size=1, max_size=3))
+def test_the_migration_fills_the_rollups_from_the_rows_already_projected(seeds, permit, land_info, people, clock):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from ioc.models import DossierDurationMonth, DossierFlowMonth, DossierOpenAgency
+
+    for seed in seeds:
+        walk(seed, permit, land_info, people, clock)
+    projection.catch_up()
+    for model in (DossierFlowMonth, DossierDurationMonth, DossierOpenAgency):
+        model.objects.all().delete()
+    import_module("ioc.migrations.0007_month_rollups").fill(apps, None)
+    assert rollups() == rollups_of_the_days()
 
 
 def test_an_action_marks_its_dossier_in_its_own_transaction(permit, hoa):
