@@ -18,6 +18,8 @@ that both give the same numbers:
   by_channel   received per channel, liên thông legs left out
   open_now     open (received, processing, transferred) by the local day of due_at against
                today: overdue, due today, due in two more days, in time; paused ones apart
+  index766     the Decision 766 table of the year, its figures read from the projections or
+               counted over the dossiers
 
 Then the whole dashboard page /dieu-hanh/ through the Django test client, logged in as `vy`,
 with the cache cleared each round (the cards are computed), once as it is and once with the
@@ -59,7 +61,7 @@ from catalogue.models import ProcedureVersion  # noqa: E402
 from dossiers.models import Dossier, DossierEvent  # noqa: E402
 from dossiers.states import OPEN, PAUSED, State  # noqa: E402
 from ioc import figures  # noqa: E402
-from ioc.models import DossierFlow, DossierOpen, DossierTrack, PendingDossier  # noqa: E402
+from ioc.models import DossierFlow, DossierFlowMonth, DossierOpen, DossierTrack, PendingDossier  # noqa: E402
 
 COMPARED = ("received", "resolved_early", "resolved_on_time", "resolved_late", "processing_seconds", "returned")
 OPEN_KEYS = ("overdue", "due_today", "due_soon", "in_time", "paused")
@@ -154,8 +156,22 @@ def naive_open_now(agency_ids, today: date | None = None) -> dict[int, dict]:
     return {r.pop("agency_id"): r for r in rows}
 
 
+def index_766(agency_ids, period: figures.Period) -> list:
+    from ioc import index766
+
+    return index766.scores(agency_ids, period)[1]
+
+
+def naive_index_766(agency_ids, period: figures.Period) -> list:
+    """The Decision 766 table with the figures it reads counted over the dossiers."""
+    with naive_page():
+        return index_766(agency_ids, period)
+
+
 NAIVE = {"per_agency": naive_per_agency, "totals": naive_totals, "per_procedure": naive_per_procedure,
-         "trend": naive_trend, "by_channel": naive_by_channel, "open_now": naive_open_now}
+         "trend": naive_trend, "by_channel": naive_by_channel, "open_now": naive_open_now,
+         "index766": naive_index_766}
+PROJECTED = {"index766": index_766}
 
 
 # --- what is compared -----------------------------------------------------------------------------
@@ -179,6 +195,8 @@ def comparable(kind: str, found) -> dict:
         return _nonzero({r["day"]: (r["received"] or 0, r["resolved"] or 0) for r in found})
     if kind == "by_channel":
         return {k: v for k, v in found.items() if v}
+    if kind == "index766":
+        return {score.indicator.code: (score.numerator, score.denominator, score.points) for score in found}
     return _nonzero({pk: tuple(row[name] for name in OPEN_KEYS) for pk, row in found.items()})
 
 
@@ -318,18 +336,19 @@ def main() -> None:
         (f"per_procedure, busiest agency #{busiest}, year", "per_procedure", (busiest, year)),
         ("trend, year", "trend", (ids, year)),
         ("by_channel, month", "by_channel", (ids, month)),
+        ("Decision 766 table, year", "index766", (ids, year)),
     ]
     times = {label: ([], []) for label, _, _ in cases}
     same, diffs = {}, {}
     for label, kind, arguments in cases:  # warm-up, and the check
-        projected = comparable(kind, getattr(figures, kind)(*arguments))
+        projected = comparable(kind, PROJECTED.get(kind, getattr(figures, kind, None))(*arguments))
         naive = comparable(kind, NAIVE[kind](*arguments))
         same[label] = projected == naive and bool(projected)
         if not same[label]:
             diffs[label] = differences(projected, naive) or ["    nothing to compare: both empty"]
     for n in range(args.rounds):  # alternate which side goes first, so neither always warms the other
         for label, kind, arguments in cases:
-            sides = [(0, getattr(figures, kind)), (1, NAIVE[kind])]
+            sides = [(0, PROJECTED.get(kind, getattr(figures, kind, None))), (1, NAIVE[kind])]
             for side, fn in sides if n % 2 == 0 else reversed(sides):
                 times[label][side].append(timed(lambda fn=fn, arguments=arguments: fn(*arguments))[0])
     url = "/dieu-hanh/"
@@ -344,7 +363,8 @@ def main() -> None:
 
     events = DossierEvent.objects.count()
     flows, opens = DossierFlow.objects.count(), DossierOpen.objects.count()
-    print(f"Dataset: {dossiers:,} dossiers, {events:,} dossier events, {flows:,} DossierFlow rows, "
+    print(f"Dataset: {dossiers:,} dossiers, {events:,} dossier events, {flows:,} DossierFlow rows "
+          f"({DossierFlowMonth.objects.count():,} month rows), "
           f"{opens:,} DossierOpen rows; {len(ids)} agencies seen by vy; today {today:%d/%m/%Y} "
           f"({settings.TIME_ZONE}); DEBUG {settings.DEBUG}")
     print(f"{args.rounds} rounds per figure, {args.page_rounds} page rounds, after one warm-up; "
