@@ -112,10 +112,17 @@ def _satisfaction(ids, period, part):
     return Evidence("dossiers", _resolved(ids, period), "Hồ sơ đã giải quyết trong kỳ")
 
 
+def _synced(ids, period, part):
+    if part == "numerator":
+        return Evidence("dossiers", _received(ids, period).filter(sync_state__created_on_portal=True),
+                        "Hồ sơ tiếp nhận trong kỳ đã được Cổng Dịch vụ công quốc gia xác nhận")
+    return Evidence("dossiers", _received(ids, period), "Hồ sơ tiếp nhận trong kỳ")
+
+
 BEHIND = {
     "progress_on_time": _progress, "average_days": _average, "procedures_online": _procedures_online,
     "online_services_used": _online_services_used, "dossiers_online": _dossiers_online,
-    "dossier_satisfaction": _satisfaction,
+    "dossier_satisfaction": _satisfaction, "dossier_sync": _synced,
 }
 
 

@@ -52,10 +52,27 @@ def _dossier_satisfaction(ids, period):
     return t["resolved"] - t["resolved_late"], t["resolved"]
 
 
+class Unavailable(Exception):
+    """A measure this installation cannot take (said in Vietnamese, shown instead of a score)."""
+
+
+def _dossier_sync(ids, period):
+    # Acknowledged by the national portal (sync/push.py), over what this system received.
+    from sync import pending
+    from sync.models import SyncDay
+
+    if not pending.enabled():
+        raise Unavailable("Chưa cấu hình đồng bộ với Cổng Dịch vụ công quốc gia")
+
+    synced = (SyncDay.objects.filter(agency_id__in=ids, day__gte=period.start, day__lte=period.end)
+              .aggregate(n=Sum("acknowledged"))["n"] or 0)
+    return synced, figures.totals(ids, period)["received"]
+
+
 MEASURES = {
     "progress_on_time": _progress_on_time, "average_days": _average_days, "procedures_online": _procedures_online,
     "online_services_used": _online_services_used, "dossiers_online": _dossiers_online,
-    "dossier_satisfaction": _dossier_satisfaction,
+    "dossier_satisfaction": _dossier_satisfaction, "dossier_sync": _dossier_sync,
 }
 
 
@@ -66,6 +83,7 @@ class Score:
     denominator: int | None = None
     ratio: float | None = None
     points: Decimal | None = None
+    note: str = ""  # why an indicator our data could compute is not computed here
 
 
 def version_on(day) -> IndexVersion | None:
@@ -96,7 +114,11 @@ def scores(ids, period) -> tuple[IndexVersion | None, list[Score]]:
         if measure is None:
             out.append(Score(indicator))
             continue
-        numerator, denominator = measure(ids, period)
+        try:
+            numerator, denominator = measure(ids, period)
+        except Unavailable as exc:
+            out.append(Score(indicator, note=str(exc)))
+            continue
         ratio, value = points(indicator, numerator, denominator)
         out.append(Score(indicator, numerator, denominator, ratio, value))
     return version, out

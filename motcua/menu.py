@@ -16,6 +16,7 @@ def menu(request) -> dict:
         from accounts.roles import CITIZEN
         from fieldreports.permissions import handling_agency_ids, is_operator
         from ioc.access import may_view
+        from sync.access import may_manage as may_manage_sync
         from workspace.agency import is_officer
 
         if is_officer(user):
@@ -26,6 +27,8 @@ def menu(request) -> dict:
             links.append((reverse("ioc:dashboard"), _("Điều hành")))
         if is_operator(user):
             links.append((reverse("fieldreports:ioc-queue"), _("Điều phối phản ánh")))
+        if may_manage_sync(user):
+            links.append((reverse("sync:overview"), _("Đồng bộ Cổng DVCQG")))
         if handling_agency_ids(user):
             links.append((reverse("fieldreports:unit-queue"), _("Phản ánh của đơn vị")))
         if CITIZEN in roles_in(user, None):

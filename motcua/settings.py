@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "portal",
     "workspace",
     "ioc",
+    "sync",
     "demo",
 ]
 
@@ -333,6 +334,14 @@ TASK_BACKOFF_SCALE = env_float("TASK_BACKOFF_SCALE", 1.0)
 SWEEP_INTERVAL_SECONDS = env_int("SWEEP_INTERVAL_SECONDS", 300)
 # How often a worker brings the operations centre's figures up to date with the dossier events.
 IOC_CATCH_UP_SECONDS = env_int("IOC_CATCH_UP_SECONDS", 30)
+# The national public-service portal (sync/): unset, nothing is pushed (the demo).
+SYNC_PORTAL_URL = env_str("SYNC_PORTAL_URL", "")
+SYNC_PORTAL_USERNAME = env_str("SYNC_PORTAL_USERNAME", "")
+SYNC_PORTAL_PASSWORD = env_str("SYNC_PORTAL_PASSWORD", "")
+SYNC_TIMEOUT_SECONDS = env_int("SYNC_TIMEOUT_SECONDS", 10)
+SYNC_PUSH_SECONDS = env_int("SYNC_PUSH_SECONDS", 60)
+SYNC_BATCH = env_int("SYNC_BATCH", 200)
+SYNC_MAX_BACKOFF_SECONDS = env_int("SYNC_MAX_BACKOFF_SECONDS", 3600)
 EXPORT_KEEP_DAYS = env_int("EXPORT_KEEP_DAYS", 7)
 EXPORT_EXPIRY_SECONDS = env_int("EXPORT_EXPIRY_SECONDS", 3600)
 # The audit checkpoints (workflow/checkpoints.py): every chain's head, signed with AUDIT_KEY,

@@ -27,6 +27,7 @@ urlpatterns = [
     path("can-bo/", include("workspace.urls")),
     path("dieu-hanh/", include("ioc.urls")),
     path("thong-ke/", ioc_public.statistics, name="statistics"),
+    path("dong-bo/", include("sync.urls")),
     path("open311/", include("fieldreports.urls_open311")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

@@ -8,8 +8,8 @@ from pathlib import Path
 from accounts.permissions import POLICY
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["accounts", "catalogue", "demo", "dossiers", "fieldreports", "ioc", "motcua", "notify", "portal", "units",
-        "workdays", "workflow", "workspace"]
+# Every Django app of the project (a folder with an apps.py), and the project package.
+APPS = sorted({p.parent.name for p in ROOT.glob("*/apps.py")} | {"motcua"})
 
 
 def sources() -> str:

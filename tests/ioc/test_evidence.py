@@ -13,6 +13,7 @@ from dossiers.models import Channel
 from ioc import evidence, figures, index766, projection
 from tests.dossiers.conftest import LAN
 from tests.ioc.test_projection import people, walk  # noqa: F401  (fixture)
+from tests.sync.conftest import national  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 ALL_TIME = figures.Period(date(2000, 1, 1), date(2100, 1, 1), "tuy-chon")
@@ -20,10 +21,15 @@ ALL_TIME = figures.Period(date(2000, 1, 1), date(2100, 1, 1), "tuy-chon")
 
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
 @given(seeds=st.lists(st.integers(0, 10_000), min_size=2, max_size=5))
-def test_each_list_is_as_long_as_the_number_it_explains(seeds, permit, land_info, people, clock, agency_a, agency_b):
+def test_each_list_is_as_long_as_the_number_it_explains(seeds, permit, land_info, people, clock, agency_a, agency_b,
+                                                        national):
+    from sync.push import push
+
     for seed in seeds:
         walk(seed, permit, land_info, people, clock)
     projection.catch_up()
+    while push():  # to the national portal's stand-in (indicator 1.4)
+        pass
     for ids in ([agency_a.pk], [agency_a.pk, agency_b.pk]):
         _, found = index766.scores(ids, ALL_TIME)
         checked = 0

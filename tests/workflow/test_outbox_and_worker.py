@@ -143,7 +143,7 @@ def test_a_task_that_keeps_killing_its_workers_fails_at_the_maximum(db, settings
 def test_periodic_tasks_are_enqueued_once_per_period_across_workers(db, time_machine, settings):
     time_machine.move_to(timezone.now(), tick=False)
     settings.SWEEP_INTERVAL_SECONDS = settings.IOC_CATCH_UP_SECONDS = settings.AUDIT_CHECKPOINT_SECONDS = 300
-    settings.EXPORT_EXPIRY_SECONDS = 300
+    settings.EXPORT_EXPIRY_SECONDS = settings.SYNC_PUSH_SECONDS = 300
     names = {p.name for p in periodic_tasks()}
     assert {"dossiers.sweep_deadlines", "fieldreports.escalate"} <= names
     first, second = Worker(worker_id="w1"), Worker(worker_id="w2")
