@@ -113,6 +113,7 @@ def _ranked(versions: QuerySet, query: Query, prefer_level: str) -> list[int]:
     if not ranked:
         return []
     best = ranked[0][0]
-    # When names hold everything asked, only those; else the best tier and the one below it.
-    floor = 4 if best >= 4 else max(best - 1, 1)
+    # When names hold everything asked, those; else the versions that match best (the tier below
+    # would add a quarter of the catalogue for a long query).
+    floor = min(best, 4)
     return [row.pk for tier, row in ranked if tier >= floor]

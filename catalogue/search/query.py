@@ -5,10 +5,10 @@
 Each word is normalised (motcua.textsearch); a word the catalogue never uses is read as Telex
 or VNI typed with the input method off ("dangw kys" → "đăng ký"), then as two words run
 together, then as a typo of a catalogue word (one letter wrong, missing, extra or two swapped;
-two in a long word). Synonyms turn everyday words into concepts that the official wording also
-satisfies. Filler words ("xin", "làm", "thủ tục", "ở đâu", "cho con") are not required to
-match. A last word the catalogue does not know but starts may be cut short (results as one
-types), so it matches the start of words.
+two in a long word). A word typed with its accents is taken as meant. Synonyms turn everyday
+words into concepts that the official wording also satisfies. Filler words ("xin", "làm",
+"thủ tục", "ở đâu", "cho con") are not required to match. A last word the catalogue does not
+know but starts may be cut short (results as one types), so it matches the start of words.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from catalogue.search.lexicon import Lexicon
 from motcua.textsearch import words_of
 
-MAX_WORDS = 16  # a query longer than this is a pasted text; the first words decide
+MAX_WORDS = 40  # past this a query is a pasted text (200 characters hold about 40 words)
 
 # Words that frame a request rather than name a procedure ("thủ tục xin … cho con ở đâu"):
 # matched when present, never required. Typed without accents they still count; typed with
@@ -119,6 +119,8 @@ def _read_word(typed: str, accent: str, word: str, last: bool, lex: Lexicon):
         return [(accent, word)], False, None
     if last and _is_prefix(word, lex):
         return [(accent, word)], True, None
+    if accent:  # typed with its accents: a word the catalogue does not use, not a slip of the keys
+        return [], False, None
     telex = _telex(typed, lex)
     if telex:
         return [telex], False, telex[1]

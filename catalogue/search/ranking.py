@@ -2,7 +2,7 @@
 
 Tiers first, each above any mix of the weaker signals:
 
-    7  the name is the query (its words, fillers aside)
+    7  the name is the query (all its words, or those that are not fillers)
     6  the name holds the query's words in order, with the accents typed
     5  the name holds the query's words in order, accents aside
     4  the name holds every concept asked for (synonyms count)
@@ -111,7 +111,7 @@ def tier_and_score(query: Query, row: Row, usage_share: float, prefer_level: str
     words = [w for _, w in core]
     phrase = " " + " ".join(words) + ("" if query.prefix_last else " ")
     typed_accents = [a for a, _ in core if a]
-    if name.padded == " " + " ".join(words) + " ":
+    if name.padded in (" " + " ".join(words) + " ", " " + " ".join(query.words) + " "):
         tier = 7
     elif typed_accents and _holds_with_accents(name.tokens, core, query.prefix_last):
         tier = 6
