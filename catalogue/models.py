@@ -334,7 +334,7 @@ class Synonym(models.Model):
 
     everyday = models.CharField("cách gọi thông dụng", max_length=200,
                                 help_text="Cách người dân hay gọi, ví dụ: sổ hồng, bằng lái xe, giấy độc thân.")
-    official = models.CharField("thuật ngữ chính thức", max_length=300,
+    official = models.CharField("thuật ngữ chính thức", max_length=500,
                                 help_text="Cụm từ như trong tên hoặc nội dung thủ tục, ví dụ: giấy chứng nhận quyền "
                                           "sử dụng đất.")
     two_way = models.BooleanField("dùng cả hai chiều", default=False,
@@ -342,7 +342,7 @@ class Synonym(models.Model):
     # Normalised copies (motcua.textsearch.normalize): what the search compares, and what makes
     # "Sổ hồng" and "so hong" the same entry.
     everyday_key = models.CharField(max_length=200, editable=False)
-    official_key = models.CharField(max_length=300, editable=False)
+    official_key = models.CharField(max_length=500, editable=False)
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
 
     class Meta:

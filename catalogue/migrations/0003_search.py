@@ -90,10 +90,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('everyday', models.CharField(help_text='Cách người dân hay gọi, ví dụ: sổ hồng, bằng lái xe, giấy độc thân.', max_length=200, verbose_name='cách gọi thông dụng')),
-                ('official', models.CharField(help_text='Cụm từ như trong tên hoặc nội dung thủ tục, ví dụ: giấy chứng nhận quyền sử dụng đất.', max_length=300, verbose_name='thuật ngữ chính thức')),
+                ('official', models.CharField(help_text='Cụm từ như trong tên hoặc nội dung thủ tục, ví dụ: giấy chứng nhận quyền sử dụng đất.', max_length=500, verbose_name='thuật ngữ chính thức')),
                 ('two_way', models.BooleanField(default=False, help_text='Tìm thuật ngữ chính thức cũng ra thủ tục ghi cách gọi thông dụng.', verbose_name='dùng cả hai chiều')),
                 ('everyday_key', models.CharField(editable=False, max_length=200)),
-                ('official_key', models.CharField(editable=False, max_length=300)),
+                ('official_key', models.CharField(editable=False, max_length=500)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='ngày tạo')),
             ],
             options={
