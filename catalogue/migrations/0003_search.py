@@ -23,8 +23,8 @@ PG_DROP = [
 
 # SQLite: an FTS5 table reading its text from catalogue_procedureversion (external content),
 # kept in step by triggers. SQLite rebuilds a table for some ALTERs, dropping its triggers: a
-# later migration that does so must create them again (tests/catalogue/test_search_index.py
-# fails otherwise).
+# later migration that does so must create them again (the index test in
+# tests/catalogue/test_search_relevance.py fails otherwise).
 SQLITE_CREATE = [
     "CREATE VIRTUAL TABLE catalogue_search USING fts5(search_name, search_body, "
     "content='catalogue_procedureversion', content_rowid='id', tokenize='unicode61')",

@@ -80,7 +80,7 @@ class Found(Sequence):
     def words(self) -> tuple[set[str], set[str]]:
         """(words, word starts) to highlight, normalised."""
         prefixes = {p.words[-1] for c in self.query.concepts for p in c.phrases if p.prefix}
-        return self.query.matched_words() - prefixes, prefixes
+        return (self.query.matched_words() | set(self.query.words)) - prefixes, prefixes
 
 
 def search(versions: QuerySet, text: str, *, prefer_level: str = "", limit: int | None = MAX_RESULTS,

@@ -14,6 +14,7 @@ know but starts may be cut short (results as one types), so it matches the start
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 import bogo
@@ -84,6 +85,16 @@ def _max_typos(word: str) -> int:
     return 0 if len(word) <= 2 else 1 if len(word) <= 6 else 2
 
 
+# A syllable whose only vowel is i or y is written either way ("kí"/"ký", "quí"/"quý"): the
+# choice was left open by the spelling rules of Decision 240/QĐ (1984) and both are in use.
+_I_OR_Y = re.compile(r"^(b|c|ch|d|g|gh|h|k|kh|l|m|n|nh|ng|ngh|p|ph|qu|r|s|t|th|tr|v|x)([iy])$")
+
+
+def _i_or_y(word: str) -> str | None:
+    found = _I_OR_Y.match(word)
+    return found and found.group(1) + ("y" if found.group(2) == "i" else "i")
+
+
 def _is_prefix(word: str, lex: Lexicon) -> bool:
     i = bisect.bisect_right(lex.words, word)
     return i < len(lex.words) and lex.words[i].startswith(word)
@@ -119,6 +130,9 @@ def _read_word(typed: str, accent: str, word: str, last: bool, lex: Lexicon):
         return [(accent, word)], False, None
     if last and _is_prefix(word, lex):
         return [(accent, word)], True, None
+    variant = _i_or_y(word)
+    if variant and lex.knows(variant):  # "kí"/"ký", "lí"/"lý", "mĩ"/"mỹ": both spellings are in use
+        return [(accent, variant)], False, variant
     if accent:  # typed with its accents: a word the catalogue does not use, not a slip of the keys
         return [], False, None
     telex = _telex(typed, lex)
