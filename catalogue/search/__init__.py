@@ -19,7 +19,7 @@ from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from catalogue.search.backends import BODY, NAME, versions_holding
 from catalogue.search.lexicon import current_lexicon
 from catalogue.search.query import Query, parse
-from catalogue.search.ranking import Row, rank
+from catalogue.search.ranking import Ranker, Row
 from catalogue.search.suggest import MAX_SUGGESTIONS, candidates
 from catalogue.search.usage import procedure_usage
 from motcua.inputs import has_controls
@@ -100,20 +100,29 @@ def search(versions: QuerySet, text: str, *, prefer_level: str = "", limit: int 
 
 
 def _ranked(versions: QuerySet, query: Query, prefer_level: str) -> list[int]:
-    every = tuple(p for c in query.concepts for p in c.phrases)
-    in_body = {f"in_body_{i}": Case(When(Q(pk__in=versions_holding(c.phrases, (BODY,))), then=Value(True)),
+    """The versions to show, best first.
+
+    Only the best-matching kind is shown (catalogue.search.ranking's tiers): versions whose
+    name holds every concept when there are some, else those holding every concept somewhere,
+    else those holding the most. Each is asked of the index in turn, so a common word does not
+    bring a quarter of the catalogue into Python."""
+    groups = [c.phrases for c in query.concepts]
+    ranker = Ranker(query, procedure_usage(), prefer_level)
+    for fields, every in (((NAME,), True), ((NAME, BODY), True)):
+        rows = _rows(versions.filter(pk__in=versions_holding(groups, fields, every=every)), {})
+        if rows:
+            return [row.pk for _, row in ranker.rank(rows)]
+    in_body = {f"in_body_{i}": Case(When(Q(pk__in=versions_holding([group], (BODY,))), then=Value(True)),
                                     default=Value(False), output_field=BooleanField())
-               for i, c in enumerate(query.concepts)}
-    rows = (versions.order_by().filter(pk__in=versions_holding(every, (NAME, BODY))).annotate(**in_body)
-            .values_list("pk", "procedure_id", "name", "level_central", "level_province", "level_commune",
-                         *in_body))
-    found = [Row(r[0], r[1], r[2], frozenset(level for level, on in zip(LEVELS, r[3:6], strict=True) if on),
-                 tuple(r[6:])) for r in rows]
-    ranked = rank(query, found, procedure_usage(), prefer_level)
-    if not ranked:
-        return []
-    best = ranked[0][0]
-    # When names hold everything asked, those; else the versions that match best (the tier below
-    # would add a quarter of the catalogue for a long query).
-    floor = min(best, 4)
-    return [row.pk for tier, row in ranked if tier >= floor]
+               for i, group in enumerate(groups)}
+    rows = _rows(versions.filter(pk__in=versions_holding(groups, (NAME, BODY))), in_body)
+    ranked = ranker.rank(rows)
+    best = ranked[0][0] if ranked else 0
+    return [row.pk for tier, row in ranked if tier == best]
+
+
+def _rows(versions: QuerySet, in_body: dict) -> list[Row]:
+    found = versions.order_by().annotate(**in_body).values_list(
+        "pk", "procedure_id", "name", "level_central", "level_province", "level_commune", *in_body)
+    return [Row(r[0], r[1], r[2], frozenset(level for level, on in zip(LEVELS, r[3:6], strict=True) if on),
+                tuple(r[6:]) if in_body else None) for r in found]

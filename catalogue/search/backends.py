@@ -26,15 +26,19 @@ def _tsquery(phrase: Phrase, weight: str) -> str:
                               for i, w in enumerate(phrase.words)) + ")"
 
 
-def versions_holding(phrases: tuple[Phrase, ...], fields: tuple[str, ...]) -> RawSQL:
-    """The ids of the versions holding any of `phrases` in any of `fields`, as a subquery."""
+def versions_holding(groups: list[tuple[Phrase, ...]], fields: tuple[str, ...], *, every: bool = False) -> RawSQL:
+    """The ids of the versions holding, in any of `fields`, a phrase of any group (or, with
+    `every`, a phrase of each group), as a subquery."""
+    join = (" & ", " AND ") if every else (" | ", " OR ")
     if connection.vendor == "postgresql":
         weights = {NAME: "A", BODY: "B"}
-        expression = " | ".join(_tsquery(p, weights[f]) for p in phrases for f in fields)
+        expression = join[0].join(
+            "(" + " | ".join(_tsquery(p, weights[f]) for p in group for f in fields) + ")" for group in groups)
         return RawSQL("SELECT id FROM catalogue_procedureversion "
                       "WHERE search_document @@ to_tsquery('simple'::regconfig, %s)", [expression])
     if connection.vendor == "sqlite":
         columns = " ".join(f"search_{f}" for f in fields)
-        expression = "{" + columns + "} : (" + " OR ".join(_fts5(p) for p in phrases) + ")"
+        expression = "{" + columns + "} : (" + join[1].join(
+            "(" + " OR ".join(_fts5(p) for p in group) + ")" for group in groups) + ")"
         return RawSQL("SELECT rowid FROM catalogue_search WHERE catalogue_search MATCH %s", [expression])
     raise NotImplementedError(f"catalogue search needs SQLite or PostgreSQL, not {connection.vendor}")

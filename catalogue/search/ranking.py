@@ -25,6 +25,7 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import icu
 
@@ -54,6 +55,7 @@ _BREAK = ("|", "|")
 
 @dataclass(frozen=True)
 class Name:
+    words: tuple[str, ...]  # normalised
     padded: str  # normalised words, a space at each end
     parts: str  # the same with " | " between the parts of the name
     tokens: tuple[tuple[str, str], ...]  # (accent key, normalised word), _BREAK between parts
@@ -68,20 +70,19 @@ def name_of(text: str) -> Name:
         found = [(accent, word) for _, accent, word in words_of(part)]
         if found:
             tokens += [_BREAK, *found] if tokens else found
-    words = [w for _, w in tokens]
-    return Name(" " + " ".join(w for w in words if w != "|") + " ", " " + " ".join(words) + " ", tuple(tokens),
+    words = tuple(w for _, w in tokens if (_, w) != _BREAK)
+    return Name(words, " " + " ".join(words) + " ", " " + " ".join(w for _, w in tokens) + " ", tuple(tokens),
                 frozenset(a for a, _ in tokens), vietnamese_key(text))
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """A version found: what the database returned for it."""
 
     pk: int
     procedure_id: int
     name: str
     levels: frozenset[str]
-    in_body: tuple[bool, ...]  # per concept of the query
+    in_body: tuple[bool, ...] | None  # per concept of the query; None: every concept is somewhere
 
 
 def _holds_with_accents(tokens, wanted, prefix_last: bool) -> bool:
@@ -98,53 +99,62 @@ def _holds_with_accents(tokens, wanted, prefix_last: bool) -> bool:
     return False
 
 
-def tier_and_score(query: Query, row: Row, usage_share: float, prefer_level: str) -> tuple[int, float]:
-    name = name_of(row.name)
-    weights = [c.weight for c in query.concepts]
-    total = sum(weights) or 1.0
-    in_name = [any(p.in_text(name.padded) for p in c.phrases) for c in query.concepts]
-    anywhere = [n or b for n, b in zip(in_name, row.in_body, strict=True)]
-    name_share = sum(w for w, hit in zip(weights, in_name, strict=True) if hit) / total
-    anywhere_share = sum(w for w, hit in zip(weights, anywhere, strict=True) if hit) / total
+class Ranker:
+    """Scores the versions found for one query; what depends on the query alone is worked out once."""
 
-    core = query.core
-    words = [w for _, w in core]
-    phrase = " " + " ".join(words) + ("" if query.prefix_last else " ")
-    typed_accents = [a for a, _ in core if a]
-    if name.padded in (" " + " ".join(words) + " ", " " + " ".join(query.words) + " "):
-        tier = 7
-    elif typed_accents and _holds_with_accents(name.tokens, core, query.prefix_last):
-        tier = 6
-    elif phrase in name.parts:
-        tier = 5
-    elif all(in_name):
-        tier = 4
-    elif all(anywhere):
-        tier = 3
-    elif anywhere_share >= MOST:
-        tier = 2
-    else:
-        tier = 1
+    def __init__(self, query: Query, usage: dict[int, int], prefer_level: str = ""):
+        self.query, self.usage, self.prefer_level = query, usage, prefer_level
+        self.most_used = math.log1p(max(usage.values(), default=0)) or 1.0
+        self.concepts = [(c.weight, c.phrases) for c in query.concepts]
+        self.total = sum(w for w, _ in self.concepts) or 1.0
+        self.core = query.core
+        words = [w for _, w in self.core]
+        self.exact = {" " + " ".join(words) + " ", " " + " ".join(query.words) + " "}
+        self.phrase = " " + " ".join(words) + ("" if query.prefix_last else " ")
+        self.typed_accents = [a for a, _ in self.core if a]
+        self.asked = query.matched_words()
+        self.pairs = [f" {a} {b} " for a, b in itertools.pairwise(query.words)]
 
-    accent_share = sum(a in name.accents for a in typed_accents) / len(typed_accents) if typed_accents else 0.0
-    asked = query.matched_words()
-    name_words = name.padded.split()
-    focus = sum(w in asked for w in name_words) / len(name_words) if name_words else 0.0
-    pairs = list(itertools.pairwise(query.words))
-    order = sum(f" {a} {b} " in name.parts for a, b in pairs) / len(pairs) if pairs else 0.0
-    level = 1.0 if prefer_level and prefer_level in row.levels else 0.0
-    score = (NAME_SHARE * name_share + ACCENTS * accent_share + ORDER * order + FOCUS * focus
-             + ANYWHERE_SHARE * anywhere_share + USAGE * usage_share + LEVEL * level)
-    return tier, round(score, 4)
+    def tier_and_score(self, row: Row) -> tuple[int, float]:
+        name = name_of(row.name)
+        in_name = [any(p.in_text(name.padded) for p in phrases) for _, phrases in self.concepts]
+        if row.in_body is None:
+            anywhere = [True] * len(in_name)
+        else:
+            anywhere = [n or b for n, b in zip(in_name, row.in_body, strict=True)]
+        name_share = sum(w for (w, _), hit in zip(self.concepts, in_name, strict=True) if hit) / self.total
+        anywhere_share = sum(w for (w, _), hit in zip(self.concepts, anywhere, strict=True) if hit) / self.total
 
+        if name.padded in self.exact:
+            tier = 7
+        elif self.typed_accents and _holds_with_accents(name.tokens, self.core, self.query.prefix_last):
+            tier = 6
+        elif self.phrase in name.parts:
+            tier = 5
+        elif all(in_name):
+            tier = 4
+        elif all(anywhere):
+            tier = 3
+        elif anywhere_share >= MOST:
+            tier = 2
+        else:
+            tier = 1
 
-def rank(query: Query, rows: list[Row], usage: dict[int, int], prefer_level: str = "") -> list[tuple[int, Row]]:
-    """(tier, row) best first."""
-    most_used = math.log1p(max(usage.values(), default=0)) or 1.0
-    scored = []
-    for row in rows:
-        share = math.log1p(usage.get(row.procedure_id, 0)) / most_used
-        tier, score = tier_and_score(query, row, share, prefer_level)
-        scored.append((-tier, -score, name_of(row.name).sort_key, row.pk, row))
-    scored.sort(key=lambda s: s[:4])
-    return [(-s[0], s[4]) for s in scored]
+        typed = self.typed_accents
+        accent_share = sum(a in name.accents for a in typed) / len(typed) if typed else 0.0
+        focus = sum(w in self.asked for w in name.words) / len(name.words) if name.words else 0.0
+        order = sum(pair in name.parts for pair in self.pairs) / len(self.pairs) if self.pairs else 0.0
+        used = math.log1p(self.usage.get(row.procedure_id, 0)) / self.most_used
+        level = 1.0 if self.prefer_level and self.prefer_level in row.levels else 0.0
+        score = (NAME_SHARE * name_share + ACCENTS * accent_share + ORDER * order + FOCUS * focus
+                 + ANYWHERE_SHARE * anywhere_share + USAGE * used + LEVEL * level)
+        return tier, round(score, 4)
+
+    def rank(self, rows) -> list[tuple[int, Row]]:
+        """(tier, row) best first."""
+        scored = []
+        for row in rows:
+            tier, score = self.tier_and_score(row)
+            scored.append((-tier, -score, name_of(row.name).sort_key, row.pk, row))
+        scored.sort(key=lambda s: s[:4])
+        return [(-s[0], s[4]) for s in scored]

@@ -144,6 +144,16 @@ def test_each_name_as_written_comes_first(demo_catalogue):
 def test_the_index_finds_exactly_the_versions_holding_a_phrase(demo_catalogue, phrase, fields):
     expected = {pk for pk, name, body in ProcedureVersion.objects.values_list("pk", "search_name", "search_body")
                 if any(phrase.in_text(text) for text, field in ((name, NAME), (body, BODY)) if field in fields)}
-    holding = versions_holding((phrase,), fields)
+    holding = versions_holding([(phrase,)], fields)
     found = set(ProcedureVersion.objects.filter(pk__in=holding).values_list("pk", flat=True))
     assert found == expected and expected
+
+
+def test_the_index_finds_the_versions_holding_every_group(demo_catalogue):
+    groups = [(Phrase(("giay", "chung", "nhan")), Phrase(("so", "do"))), (Phrase(("mat",)),)]
+    expected = {pk for pk, name in ProcedureVersion.objects.values_list("pk", "search_name")
+                if all(any(p.in_text(name) for p in group) for group in groups)}
+    holding = versions_holding(groups, (NAME,), every=True)
+    assert set(ProcedureVersion.objects.filter(pk__in=holding).values_list("pk", flat=True)) == expected
+    assert expected
+
