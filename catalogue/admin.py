@@ -409,8 +409,9 @@ class ProcedureVersionAdmin(PolicyAdminMixin, admin.ModelAdmin):
             if result.ok:
                 messages.success(
                     request, f"Đã nhập {result.written} thủ tục: {result.published} phiên bản được công bố, "
-                    f"{result.drafts} bản nháp" + (f"; {result.unchanged} thủ tục không đổi." if result.unchanged
-                                                   else "."),
+                    f"{result.drafts} bản nháp" + (f"; {result.unchanged} thủ tục không đổi" if result.unchanged
+                                                   else "")
+                    + (f"; {result.synonyms} từ đồng nghĩa thêm hoặc sửa." if result.synonyms else "."),
                 )
                 return HttpResponseRedirect(reverse("admin:catalogue_procedureversion_changelist"))
         context = {
@@ -421,3 +422,5 @@ class ProcedureVersionAdmin(PolicyAdminMixin, admin.ModelAdmin):
             "result": result,
         }
         return TemplateResponse(request, "catalogue/admin/import.html", context)
+
+from catalogue import admin_search  # noqa: E402, F401  (synonyms and the search log)

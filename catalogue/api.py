@@ -8,6 +8,7 @@ from pydantic import Field as Declared
 
 from catalogue.filters import APPLICANTS, LEVELS, CatalogueFilter
 from catalogue.models import Field, Procedure, ProcedureVersion
+from catalogue.search import MAX_QUERY, Found, misses
 from catalogue.services import current_versions, version_on
 from motcua.api import MAX_PAGE, MAX_PAGE_SIZE, NO_CONTROLS, ApiError, errors
 
@@ -20,8 +21,9 @@ ApplicantType = StrEnum("ApplicantType", {name.upper(): name for name in APPLICA
 
 
 class ProcedureQuery(Schema):
-    q: str = Declared("", max_length=200, pattern=NO_CONTROLS,
-                      description="Tìm trong tên và nội dung thủ tục, không phân biệt dấu và hoa thường")
+    q: str = Declared("", max_length=MAX_QUERY, pattern=NO_CONTROLS,
+                      description="Tìm thủ tục như ô tìm kiếm của cổng: có dấu hay không dấu, cách gọi thông dụng "
+                                  "(sổ hồng, bằng lái xe), lỗi gõ; kết quả xếp theo mức phù hợp, tối đa 50")
     field: str = Declared("", max_length=100, pattern=NO_CONTROLS, description="Mã lĩnh vực (xem /fields)")
     level: Level | None = Declared(None, description="Cấp thực hiện")
     agency: str = Declared("", max_length=100, pattern=NO_CONTROLS,
@@ -55,6 +57,9 @@ class ProcedurePage(Schema):
     page: int
     page_size: int
     items: list[ProcedureSummary]
+    searched_for: str | None = Declared(None, description="Từ khóa đã tìm sau khi sửa lỗi gõ, nếu có sửa")
+    suggestions: list[str] = Declared([], description="Khi không tìm thấy: các từ khóa nên thử («Có phải bạn muốn "
+                                                      "tìm»)")
 
 
 class ComponentOut(Schema):
@@ -145,8 +150,12 @@ def procedures(request: HttpRequest, query: Query[ProcedureQuery]):
     versions = chosen.apply(current_versions())
     start = (query.page - 1) * query.page_size
     items = list(versions[start:start + query.page_size])
+    found = versions if isinstance(versions, Found) else None
+    if found is not None and chosen.only_query and not found and query.page == 1:
+        misses.record(chosen.q, misses.NO_RESULTS)
     return {"count": versions.count(), "page": query.page, "page_size": query.page_size,
-            "items": [_summary(v) for v in items]}
+            "items": [_summary(v) for v in items], "searched_for": found.searched_for if found is not None else None,
+            "suggestions": found.suggestions if found is not None else []}
 
 
 @router.get("/procedures/{code}", response={200: ProcedureDetail, **errors(404, 422)}, summary="Chi tiết thủ tục")

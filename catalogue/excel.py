@@ -195,6 +195,7 @@ class ImportResult:
     published: int = 0
     drafts: int = 0
     unchanged: int = 0  # the same as the procedure's latest version: nothing written
+    synonyms: int = 0  # synonyms added or changed (sheet "Từ đồng nghĩa", catalogue.excel_synonyms)
     dry_run: bool = False
 
     @property
@@ -788,10 +789,13 @@ class _Rollback(Exception):
 
 def import_workbook(file, user=None, progress: Progress | None = None, *, dry_run: bool = False) -> ImportResult:
     """Validate the whole workbook, then write every spec in one transaction, or nothing."""
+    from catalogue.excel_synonyms import read_synonyms, write_synonyms
+
     progress = progress or _no_progress
     specs, errors = read_workbook(file, user=user, progress=progress)
-    result = ImportResult(specs=specs, errors=list(errors), dry_run=dry_run)
-    if errors:
+    synonyms, synonym_errors = read_synonyms(file)
+    result = ImportResult(specs=specs, errors=list(errors) + synonym_errors, dry_run=dry_run)
+    if result.errors:
         return result
     latest = _latest_versions([spec.code for spec in specs])
     try:
@@ -815,6 +819,7 @@ def import_workbook(file, user=None, progress: Progress | None = None, *, dry_ru
                     result.published += 1
                 else:
                     result.drafts += 1
+            result.synonyms = write_synonyms(synonyms)
             if dry_run:
                 raise _Rollback
     except _Rollback:
@@ -856,8 +861,6 @@ def rows_of(spec: ProcedureSpec) -> dict[str, list[list[Any]]]:
 def write_workbook(versions, progress: Progress | None = None) -> bytes:
     """An .xlsx of `versions` (any iterable or queryset) in the layout `read_workbook` reads."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
 
     progress = progress or _no_progress
     if hasattr(versions, "select_related"):
@@ -865,29 +868,39 @@ def write_workbook(versions, progress: Progress | None = None) -> bytes:
             .prefetch_related("components", "fees", "legal_bases").order_by("procedure__code", "number")
     total = versions.count() if hasattr(versions, "count") and hasattr(versions, "query") else None
 
+    from catalogue.excel_synonyms import SHEET_SYNONYMS, SYNONYM_COLUMNS, synonym_rows
+
     workbook = Workbook(write_only=True)
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    sheets = {}
-    for name, columns in SHEETS.items():
-        ws = workbook.create_sheet(name)
-        for index, column in enumerate(columns, start=1):
-            ws.column_dimensions[_letter(index)].width = column.width
-        ws.freeze_panes = "A2"
-        header = []
-        for column in columns:
-            cell = WriteOnlyCell(ws, value=column.header)
-            cell.font, cell.fill = bold, fill
-            header.append(cell)
-        ws.append(header)
-        sheets[name] = ws
+    sheets = {name: new_sheet(workbook, name, columns) for name, columns in SHEETS.items()}
     for version in progress(versions, total, "Xuất thủ tục"):
         for name, rows in rows_of(spec_of(version)).items():
             for row in rows:
                 sheets[name].append(row)
+    synonyms = new_sheet(workbook, SHEET_SYNONYMS, SYNONYM_COLUMNS)
+    for row in synonym_rows():
+        synonyms.append(row)
     _write_codes(workbook.create_sheet(SHEET_CODES))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def new_sheet(workbook, name: str, columns: tuple[Column, ...]):
+    """A write-only sheet with the columns' widths and a bold, shaded header row."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+
+    ws = workbook.create_sheet(name)
+    for index, column in enumerate(columns, start=1):
+        ws.column_dimensions[_letter(index)].width = column.width
+    ws.freeze_panes = "A2"
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(ws, value=column.header)
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+        header.append(cell)
+    ws.append(header)
+    return ws
 
 
 def _letter(index: int) -> str:

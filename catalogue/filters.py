@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from django.db.models import Q, QuerySet
 
 from catalogue.models import ProcedureVersion
-from catalogue.search import search_versions
+from catalogue.search import Found, search
 
 LEVELS = {"central": "level_central", "province": "level_province", "commune": "level_commune"}
 APPLICANTS = {"citizen": "for_citizens", "organisation": "for_organisations"}
@@ -22,7 +22,9 @@ class CatalogueFilter:
     online_level: str = ""  # full | partial | none
     applicant: str = ""  # citizen | organisation
 
-    def apply(self, queryset: QuerySet[ProcedureVersion]) -> QuerySet[ProcedureVersion]:
+    def apply(self, queryset: QuerySet[ProcedureVersion]) -> QuerySet[ProcedureVersion] | Found:
+        """The filtered versions: ranked by the search when there is a query (catalogue.search),
+        else by field and name."""
         if self.field:
             queryset = queryset.filter(field__code=self.field)
         if self.level in LEVELS:
@@ -34,5 +36,10 @@ class CatalogueFilter:
         if self.applicant in APPLICANTS:
             queryset = queryset.filter(**{APPLICANTS[self.applicant]: True})
         if self.q.strip():
-            return search_versions(queryset, self.q)
+            return search(queryset, self.q)
         return queryset.order_by("field__name", "name", "pk")
+
+    @property
+    def only_query(self) -> bool:
+        """A search with no other filter: no result then says the words are missing."""
+        return bool(self.q.strip()) and not any(getattr(self, f.name) for f in fields(self) if f.name != "q")

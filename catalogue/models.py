@@ -18,6 +18,8 @@ from django.db import models
 
 from accounts.roles import Role
 from motcua.formats import group_thousands
+from motcua.inputs import has_controls
+from motcua.textsearch import normalize
 
 # National database code, optionally with a provincial suffix: 1.001234 or 1.000948.H38
 # (docs/domain/one-stop.md §3).
@@ -322,3 +324,75 @@ class ProcessStep(VersionPart):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.name}"
+
+
+class Synonym(models.Model):
+    """An everyday way of naming what a procedure's official text calls otherwise: "sổ hồng" for
+    "giấy chứng nhận quyền sử dụng đất". Searching the everyday term also finds the official one;
+    with `two_way`, searching the official term also finds texts that use the everyday one.
+    Edited by catalogue administrators (admin, Excel sheet "Từ đồng nghĩa"); docs/search.md."""
+
+    everyday = models.CharField("cách gọi thông dụng", max_length=200,
+                                help_text="Cách người dân hay gọi, ví dụ: sổ hồng, bằng lái xe, giấy độc thân.")
+    official = models.CharField("thuật ngữ chính thức", max_length=500,
+                                help_text="Cụm từ như trong tên hoặc nội dung thủ tục, ví dụ: giấy chứng nhận quyền "
+                                          "sử dụng đất.")
+    two_way = models.BooleanField("dùng cả hai chiều", default=False,
+                                  help_text="Tìm thuật ngữ chính thức cũng ra thủ tục ghi cách gọi thông dụng.")
+    # Normalised copies (motcua.textsearch.normalize): what the search compares, and what makes
+    # "Sổ hồng" and "so hong" the same entry.
+    everyday_key = models.CharField(max_length=200, editable=False)
+    official_key = models.CharField(max_length=500, editable=False)
+    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "từ đồng nghĩa"
+        verbose_name_plural = "từ đồng nghĩa (cách gọi thông dụng)"
+        ordering = ["everyday_key", "official_key"]
+        constraints = [models.UniqueConstraint(fields=["everyday_key", "official_key"], name="unique_synonym")]
+
+    def __str__(self) -> str:
+        return f"{self.everyday} → {self.official}"
+
+    def save(self, *args, **kwargs):
+        self.everyday, self.official = self.everyday.strip(), self.official.strip()
+        self.everyday_key, self.official_key = normalize(self.everyday), normalize(self.official)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        problems = {}
+        for name in ("everyday", "official"):
+            value = getattr(self, name) or ""
+            if has_controls(value):
+                problems[name] = "Không được chứa ký tự điều khiển (ký tự ẩn)."
+            elif not normalize(value):
+                problems[name] = "Nhập ít nhất một chữ hoặc số."
+        if not problems and normalize(self.everyday) == normalize(self.official):
+            problems["official"] = "Thuật ngữ chính thức phải khác cách gọi thông dụng."
+        elif not problems and Synonym.objects.filter(everyday_key=normalize(self.everyday),
+                                                     official_key=normalize(self.official)).exclude(pk=self.pk).exists():
+            problems["everyday"] = "Đã có từ đồng nghĩa này (không phân biệt dấu, hoa thường)."
+        if problems:
+            raise ValidationError(problems)
+
+
+class SearchMiss(models.Model):
+    """A search citizens made that did not help them: no result at all, or results left without
+    opening any. Only the words typed (never who, from where, or a number that could identify
+    someone: catalogue.search.misses), counted per normalised query, for administrators to add
+    the missing everyday term as a synonym."""
+
+    query = models.CharField("từ khóa", max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    no_results = models.PositiveIntegerField("số lần không có kết quả", default=0)
+    abandoned = models.PositiveIntegerField("số lần bỏ qua kết quả", default=0)
+    first_seen = models.DateField("lần đầu")
+    last_seen = models.DateField("lần gần nhất")
+
+    class Meta:
+        verbose_name = "tìm kiếm không thành công"
+        verbose_name_plural = "tìm kiếm không thành công"
+        ordering = ["-no_results", "-abandoned", "key"]
+
+    def __str__(self) -> str:
+        return self.query

@@ -19,6 +19,7 @@ from catalogue.models import (
     ProcessStep,
 )
 from catalogue.process import StepSpec, check_process
+from catalogue.search.lexicon import changed as search_changed
 from motcua.textsearch import normalize
 
 # Administrators of the competent agency maintain its procedures.
@@ -132,5 +133,6 @@ def publish(version: ProcedureVersion, effective_from: date, user=None) -> Proce
     )
     if updated != 1:
         raise ValidationError("Phiên bản này vừa được người khác công bố.")
+    search_changed()
     version.refresh_from_db()
     return version

@@ -39,8 +39,9 @@ def anonymous_page(view):
         response = view(request, *args, **kwargs)
         # A page that showed a flash message ("Đã đăng xuất") was meant for this visitor alone.
         shown_messages = getattr(getattr(request, "_messages", None), "used", False)
+        # A view sets `response.cacheable = False` for a page that must reach the view each time.
         if (response.status_code == 200 and not response.streaming and not response.cookies and not shown_messages
-                and b"csrfmiddlewaretoken" not in response.content):
+                and getattr(response, "cacheable", True) and b"csrfmiddlewaretoken" not in response.content):
             cache.set(key, (response.content, response["Content-Type"]), seconds)
         return response
 

@@ -1,30 +1,17 @@
-from datetime import timedelta
-
-from django.core.cache import cache
-from django.db.models import Count
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from motcua.pagecache import anonymous_page
 
-POPULAR_KEY = "motcua:home:popular"
-POPULAR_SECONDS = 3600
-
 
 def popular_versions(limit: int = 6) -> list:
-    """The procedures most received in the last year, counted once an hour (a home page view
-    must not count a million dossiers), else the catalogue's full-online ones first."""
+    """The procedures most received in the last year (counted once an hour, the counts the
+    catalogue search boosts with), else the catalogue's full-online ones first."""
     from catalogue.models import ProcedureVersion
+    from catalogue.search.usage import procedure_usage
     from catalogue.services import current_versions
-    from dossiers.models import Dossier
 
-    ids = cache.get(POPULAR_KEY)
-    if ids is None:
-        since = timezone.now() - timedelta(days=365)
-        counted = (Dossier.objects.filter(received_at__gte=since, parent__isnull=True)
-                   .values("procedure_version__procedure_id").annotate(n=Count("pk")).order_by("-n")[:limit])
-        ids = [row["procedure_version__procedure_id"] for row in counted]
-        cache.set(POPULAR_KEY, ids, POPULAR_SECONDS)
+    counts = procedure_usage()
+    ids = sorted(counts, key=lambda pk: (-counts[pk], pk))[:limit]
     current = current_versions().select_related("procedure")
     found = {v.procedure_id: v for v in current.filter(procedure_id__in=ids)}
     chosen = [found[i] for i in ids if i in found]

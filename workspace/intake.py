@@ -19,7 +19,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.permissions import can
 from catalogue.models import Procedure, ProcedureVersion
-from catalogue.search import search_versions
+from catalogue.search import QueryError, clean_query, search
 from catalogue.services import current_versions, version_on
 from dossiers import actions
 from dossiers.actions import COPY_KINDS
@@ -30,7 +30,7 @@ from dossiers.search import visible_dossiers
 from motcua.inputs import clean_text
 from portal.forms import ApplicantForm
 from portal.submission import ACCEPT, copies_text
-from units.models import Agency
+from units.models import AdministrativeUnit, Agency
 from workdays.services import calendar_for
 from workflow.errors import ActionError
 from workspace.access import officer_required
@@ -87,13 +87,29 @@ def intake(request):
             messages.error(request, f"Thủ tục {code} không tiếp nhận tại {agency.name}.")
             version = None
     if version is None:
-        text = clean_text(request.GET.get("q", ""), multiline=False)[:200]
-        found = current_versions().filter(receivable(agency)).select_related("procedure")
-        found = search_versions(found, text) if text.strip() else found.order_by("name", "pk")
-        partial = request.htmx and not request.htmx.history_restore_request
-        return render(request, "workspace/_intake_results.html" if partial else "workspace/intake_search.html",
-                      {"q": text, "versions": found[:RESULTS]})
+        return _choose(request, agency)
     return _form(request, agency, version)
+
+
+def _choose(request, agency):
+    """Step 1: the procedures this counter receives, searched as citizens' words are (the officer
+    types what the applicant says), the agency's own level first among equals."""
+    error, found = "", None
+    try:
+        text = clean_query(request.GET.get("q", ""))
+    except QueryError as exc:
+        error, text = str(exc), ""
+    versions = current_versions().filter(receivable(agency)).select_related("procedure")
+    if text:
+        level = AdministrativeUnit.objects.filter(agencies=agency).values_list("level", flat=True).first() or ""
+        found = search(versions, text, prefer_level=level, limit=RESULTS)
+        versions = found
+    else:
+        versions = versions.order_by("name", "pk")
+    partial = request.htmx and not request.htmx.history_restore_request
+    return render(request, "workspace/_intake_results.html" if partial else "workspace/intake_search.html",
+                  {"q": request.GET.get("q", "")[:200] if error else text, "versions": versions[:RESULTS],
+                   "found": found, "error": error}, status=400 if error else 200)
 
 
 def _form(request, agency, version):

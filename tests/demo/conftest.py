@@ -52,8 +52,13 @@ def demo(django_db_setup, django_db_blocker):
         runs = DemoRuns(first, second, after_first, row_counts())
     yield runs
     with django_db_blocker.unblock():
-        User.objects.filter(username__in=[a["username"] for a in data.DEMO_ACCOUNTS]).delete()
-        Agency.objects.update(parent=None)
-        Agency.objects.all().delete()
-        AdministrativeUnit.objects.update(parent=None, replaced_by=None)
-        AdministrativeUnit.objects.all().delete()
+        remove_demo()
+
+
+def remove_demo() -> None:
+    """Remove what load_demo committed (module fixtures load it outside the tests' transactions)."""
+    User.objects.filter(username__in=[a["username"] for a in data.DEMO_ACCOUNTS]).delete()
+    Agency.objects.update(parent=None)
+    Agency.objects.all().delete()
+    AdministrativeUnit.objects.update(parent=None, replaced_by=None)
+    AdministrativeUnit.objects.all().delete()

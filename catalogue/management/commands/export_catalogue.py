@@ -13,12 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from catalogue.excel import write_workbook
 from catalogue.management.commands.import_catalogue import tqdm_progress
 from catalogue.models import ProcedureVersion
+from catalogue.search import search
 from catalogue.services import current_versions
-
-try:
-    from catalogue.search import search_versions
-except ImportError:  # the search module is optional
-    search_versions = None
 
 
 class Command(BaseCommand):
@@ -28,8 +24,7 @@ class Command(BaseCommand):
         parser.add_argument("out", help="Tệp .xlsx sẽ ghi ra.")
         parser.add_argument("--field", help="Chỉ thủ tục thuộc lĩnh vực có mã này.")
         parser.add_argument("--agency", help="Chỉ thủ tục có cơ quan có thẩm quyền mang mã này.")
-        if search_versions is not None:
-            parser.add_argument("--q", help="Chỉ thủ tục khớp từ khóa (không phân biệt dấu).")
+        parser.add_argument("--q", help="Chỉ thủ tục khớp từ khóa, như ô tìm kiếm của trang thủ tục.")
         parser.add_argument(
             "--all-versions", action="store_true",
             help="Mọi phiên bản (cả bản nháp, bản cũ) thay vì phiên bản đang có hiệu lực hôm nay. "
@@ -42,8 +37,8 @@ class Command(BaseCommand):
             versions = versions.filter(field__code=field)
         if agency:
             versions = versions.filter(competent_agency__code=agency)
-        if q and search_versions is not None:
-            versions = search_versions(versions, q)
+        if q:
+            versions = versions.filter(pk__in=search(versions, q, limit=None, suggest=False).pks)
         data = write_workbook(versions, progress=tqdm_progress(sys.stderr))
         try:
             with open(out, "wb") as handle:

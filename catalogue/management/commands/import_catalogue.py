@@ -40,7 +40,8 @@ class Command(BaseCommand):
                 self.stderr.write(str(error))
             raise CommandError(f"Tệp có {len(result.errors)} lỗi; không có thủ tục nào được nhập.", returncode=1)
         summary = (f"{result.written} thủ tục ({result.published} công bố, {result.drafts} bản nháp)"
-                   + (f"; {result.unchanged} thủ tục không đổi" if result.unchanged else ""))
+                   + (f"; {result.unchanged} thủ tục không đổi" if result.unchanged else "")
+                   + (f"; {result.synonyms} từ đồng nghĩa thêm hoặc sửa" if result.synonyms else ""))
         if dry_run:
             self.stdout.write(self.style.SUCCESS(f"Kiểm tra xong, tệp hợp lệ: sẽ nhập {summary}. Chưa lưu gì."))
         else:

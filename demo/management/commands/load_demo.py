@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from demo.catalogue_loader import load_catalogue_demo
 from demo.history import load_history
 from demo.loader import load_demo
+from demo.synonyms import load_synonyms
 from dossiers.demo import load_dossiers_demo
 from fieldreports.demo import load_fieldreports_demo
 from ioc.projection import catch_up_untracked
@@ -24,9 +25,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counts = load_demo()
         catalogue = load_catalogue_demo()  # after the agencies it refers to
+        synonyms = load_synonyms()
         fieldreports = load_fieldreports_demo()  # after the agencies and demo accounts
         dossiers = load_dossiers_demo()  # after the catalogue and the demo accounts
         history = "" if options["no_history"] else load_history()
         figures = catch_up_untracked()  # the demo's dossiers tell nobody: the figures apply them here
-        self.stdout.write(self.style.SUCCESS(f"{counts} {catalogue} {fieldreports} {dossiers} {history} "
+        self.stdout.write(self.style.SUCCESS(f"{counts} {catalogue} Search synonyms: {synonyms} new. "
+                                             f"{fieldreports} {dossiers} {history} "
                                              f"Operations figures: {figures} dossiers applied."))
