@@ -40,6 +40,9 @@ class User(AbstractUser):
         "mã số thuế", max_length=14, unique=True, null=True, blank=True, validators=[validate_tax_code]
     )
     phone = models.CharField("số điện thoại", max_length=20, blank=True)
+    # The national identity provider's subject once the account logged in through it (accounts/oidc.py).
+    oidc_subject = models.CharField("mã tài khoản định danh điện tử", max_length=255, unique=True, null=True,
+                                    blank=True, editable=False)
     requires_two_factor = models.BooleanField(
         "bắt buộc xác thực hai lớp", default=False,
         help_text="Khi bật, người dùng phải nhập mã TOTP từ ứng dụng xác thực mỗi lần đăng nhập.",

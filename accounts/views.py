@@ -97,7 +97,11 @@ def login_view(request):
         return redirect(next_url)
     # Sent here from a page the current account may not open (e.g. the admin).
     denied = request.user.is_authenticated and REDIRECT_FIELD_NAME in request.GET
-    return render(request, "accounts/login.html", {"form": form, "next": next_url, "denied": denied})
+    from accounts import oidc
+
+    return render(request, "accounts/login.html", {
+        "form": form, "next": next_url, "denied": denied,
+        "oidc_name": settings.OIDC_PROVIDER_NAME if oidc.enabled() else ""})
 
 
 def _pending_login(request):
