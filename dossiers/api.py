@@ -82,7 +82,8 @@ INPUT_ERRORS = frozenset({
 })
 # The actions of the table a client takes through /dossiers/{id}/actions/{action}: intake,
 # files and the platform's deadline watch have their own ways in.
-API_ACTIONS = [a for a in DOSSIER.actions if a not in ("submit", "attach_file") and not a.startswith("alert_")]
+API_ACTIONS = [a for a in DOSSIER.actions if a not in ("submit", "attach_file", "digitize")
+               and not a.startswith("alert_")]
 
 
 router = Router(tags=["dossiers"], auth=api_auth())

@@ -232,6 +232,8 @@ ALIVE = OPEN | PAUSED
 WITHDRAWABLE = set(S.values) - FINAL - {S.RESULT_READY}
 # The applicant completes the dossier before it is received, and when asked for a supplement.
 COMPLETING = {S.SUBMITTED, S.INTAKE_SUPPLEMENT, S.SUPPLEMENT}
+# Received, whatever became of it since, short of a refusal or a withdrawal.
+HELD = (OPEN | PAUSED | {S.RESULT_READY, S.RETURNED})
 STEP = {"permission": "dossier.step", "scope": step_role}
 LEAD = {"permission": "dossier.lead", "scope": step_agency}
 COUNTER = {"permission": "dossier.intake", "scope": receiving}
@@ -310,6 +312,10 @@ TRANSITIONS = [
     # (Decree 107/2021: paper components are digitized at intake).
     edge("attach_file", COMPLETING | {S.RECEIVED}, **HAND_IN, guards=(counter_once_received,),
          inputs=("file", "component"), tone="secondary", label="Đính kèm tệp"),
+    # The counter keeps a component as a digitized document of the applicant, reused at their
+    # next dossier (documents/, Decree 107/2021/NĐ-CP; Decree 45/2020/NĐ-CP Art. 25).
+    edge("digitize", HELD, **COUNTER, inputs=("kind", "issuer", "number", "issued_on", "valid_until", "certified"),
+         tone="secondary", label="Số hóa vào kho dữ liệu", basis="Nghị định 107/2021/NĐ-CP"),
     # The deadline watch (dossiers/sweep.py): every alert is an event of the dossier.
     edge("alert_due_soon", OPEN, **WATCH, label="Cảnh báo sắp đến hạn",
          basis=f"{D61} Điều 17: còn một ngày làm việc để xin lỗi, hẹn lại"),

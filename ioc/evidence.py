@@ -9,7 +9,6 @@ query, and tests/ioc/test_evidence.py holds every count equal to the number it e
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -17,7 +16,7 @@ from django.utils import timezone
 from catalogue.models import ProcedureVersion
 from catalogue.services import current_versions
 from dossiers.models import Channel, Dossier
-from ioc.figures import Period
+from ioc.figures import Period, bounds
 from ioc.models import DossierTrack
 from workdays.calendar import Timeliness
 
@@ -31,11 +30,6 @@ class Evidence:
     says: str  # what the list holds, in Vietnamese
 
 
-def _span(period: Period) -> tuple[datetime, datetime]:
-    return (timezone.make_aware(datetime.combine(period.start, time.min)),
-            timezone.make_aware(datetime.combine(period.end, time.max)))
-
-
 def _decided_by(ids) -> QuerySet:
     # Counted for the agency that decides the procedure; sub-dossiers of a liên thông count
     # with their parent, as in the totals.
@@ -43,12 +37,12 @@ def _decided_by(ids) -> QuerySet:
 
 
 def _received(ids, period) -> QuerySet:
-    start, end = _span(period)
+    start, end = bounds(period)
     return _decided_by(ids).filter(received_at__gte=start, received_at__lte=end)
 
 
 def _resolved(ids, period) -> QuerySet:
-    start, end = _span(period)
+    start, end = bounds(period)
     return _decided_by(ids).filter(resolved_at__gte=start, resolved_at__lte=end).exclude(timeliness="")
 
 
@@ -90,7 +84,7 @@ def _online_services_used(ids, period, part):
     online = _online_versions(ids)
     if part == "denominator":
         return Evidence("procedures", online, "Thủ tục cung cấp dịch vụ công trực tuyến")
-    start, end = _span(period)
+    start, end = bounds(period)
     # The flows count a dossier on the day it was received, whatever became of it since.
     used = Dossier.objects.filter(procedure_version__competent_agency_id__in=ids, channel=Channel.ONLINE,
                                   received_at__gte=start, received_at__lte=end).values("procedure_version__procedure")
@@ -119,10 +113,24 @@ def _synced(ids, period, part):
     return Evidence("dossiers", _received(ids, period), "Hồ sơ tiếp nhận trong kỳ")
 
 
+def _with(flag: str, says: str):
+    def evidence(ids, period, part):
+        from documents.models import DossierDigitization
+
+        if part == "numerator":
+            marked = DossierDigitization.objects.filter(**{flag: True}).values("dossier_id")
+            return Evidence("dossiers", _received(ids, period).filter(pk__in=marked), says)
+        return Evidence("dossiers", _received(ids, period), "Hồ sơ tiếp nhận trong kỳ")
+
+    return evidence
+
+
 BEHIND = {
     "progress_on_time": _progress, "average_days": _average, "procedures_online": _procedures_online,
     "online_services_used": _online_services_used, "dossiers_online": _dossiers_online,
     "dossier_satisfaction": _satisfaction, "dossier_sync": _synced,
+    "digitized_components": _with("digitized", "Hồ sơ tiếp nhận trong kỳ có thành phần được số hóa"),
+    "reused_data": _with("reused", "Hồ sơ tiếp nhận trong kỳ có thành phần dùng lại dữ liệu số hóa"),
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import reduce
 
 from django.db.models import Q, Sum
@@ -57,6 +57,12 @@ def period_of(kind: str, start: date | None = None, end: date | None = None, tod
     if kind == "nam":
         return Period(date(today.year, 1, 1), today, kind)
     return Period(today.replace(day=1), today, "thang")
+
+
+def bounds(period: Period) -> tuple[datetime, datetime]:
+    """The first and last moments of the period, in local time."""
+    return (timezone.make_aware(datetime.combine(period.start, time.min)),
+            timezone.make_aware(datetime.combine(period.end, time.max)))
 
 
 def whole_months(period: Period) -> tuple[list[tuple[date, date]], tuple[date, date] | None]:

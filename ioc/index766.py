@@ -69,10 +69,40 @@ def _dossier_sync(ids, period):
     return synced, figures.totals(ids, period)["received"]
 
 
+def _digitization(column: str):
+    def measure(ids, period):
+        # Dossiers with a digitized component (4.2) or a reused one (4.3), by the day they were
+        # received (documents/), over the dossiers received: the portal counts 4.2 over those
+        # handled [verify].
+        from documents.models import DigitizationDay
+
+        found = (DigitizationDay.objects.filter(agency_id__in=ids, day__gte=period.start, day__lte=period.end)
+                 .aggregate(n=Sum(column))["n"] or 0)
+        return found, figures.totals(ids, period)["received"]
+
+    return measure
+
+
+def _certified_copies(ids, period):
+    # Communes (their people's committees) among these agencies that certified an electronic copy
+    # of an original in the period, over the communes.
+    from documents.models import Document
+    from units.models import Agency
+
+    communes = Agency.objects.filter(pk__in=ids, kind=Agency.Kind.PEOPLES_COMMITTEE)
+    start, end = figures.bounds(period)
+    offering = (Document.objects.filter(certified_copy=True, created_at__gte=start, created_at__lte=end,
+                                        source_dossier__receiving_agency__in=communes)
+                .values("source_dossier__receiving_agency").distinct().count())
+    return offering, communes.count()
+
+
 MEASURES = {
     "progress_on_time": _progress_on_time, "average_days": _average_days, "procedures_online": _procedures_online,
     "online_services_used": _online_services_used, "dossiers_online": _dossiers_online,
     "dossier_satisfaction": _dossier_satisfaction, "dossier_sync": _dossier_sync,
+    "digitized_components": _digitization("digitized"), "reused_data": _digitization("reused"),
+    "certified_copies": _certified_copies,
 }
 
 
@@ -84,6 +114,13 @@ class Score:
     ratio: float | None = None
     points: Decimal | None = None
     note: str = ""  # why an indicator our data could compute is not computed here
+
+    @property
+    def explained(self) -> bool:
+        """Whether its numerator and denominator open the list of what they count (ioc/evidence.py)."""
+        from ioc.evidence import BEHIND
+
+        return self.indicator.measure in BEHIND
 
 
 def version_on(day) -> IndexVersion | None:

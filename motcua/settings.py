@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "workspace",
     "ioc",
     "sync",
+    "documents",
     "demo",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("dossiers.urls")),
     path("phan-anh/", include("fieldreports.urls")),
     path("", include("portal.urls")),
+    path("", include("documents.urls")),
     path("can-bo/", include("workspace.urls")),
     path("dieu-hanh/", include("ioc.urls")),
     path("thong-ke/", ioc_public.statistics, name="statistics"),

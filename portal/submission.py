@@ -23,6 +23,7 @@ from accounts.permissions import roles_in
 from accounts.roles import CITIZEN
 from catalogue.models import Procedure, ProcedureVersion
 from catalogue.services import version_on
+from documents.actions import reuse
 from dossiers import actions
 from dossiers.files import ACCEPTED, attach_file, blobs_kept_only_if_committed, max_bytes
 from dossiers.models import ApplicantKind
@@ -89,18 +90,21 @@ def submit(request, code: str):
                                   "chọn lại khi nộp).")
         return redirect("portal:submit", code=code)
 
+    offers = _offers(request.user, components)
     if request.method == "POST":
         form = ApplicantForm(request.POST)
         uploads = {c.pk: request.FILES.get(f"component-{c.pk}") for c in components}
+        reused = {c.pk: _chosen(request.POST.get(f"reuse-{c.pk}"), offers[c.pk]) for c in components}
         for c in components:
-            if c.requirement == c.Requirement.REQUIRED and not uploads[c.pk]:
-                errors[f"component-{c.pk}"] = "Vui lòng đính kèm giấy tờ bắt buộc này."
+            if c.requirement == c.Requirement.REQUIRED and not uploads[c.pk] and not reused[c.pk]:
+                errors[f"component-{c.pk}"] = "Vui lòng đính kèm giấy tờ bắt buộc này." + (
+                    " Hoặc chọn giấy tờ đã số hóa bên dưới." if offers[c.pk] else "")
         if not request.POST.get("cam-doan"):
             errors["cam-doan"] = "Vui lòng xác nhận cam đoan trước khi nộp hồ sơ."
         if form.is_valid():
             _own_or_on_behalf(request.user, form, errors)
         if form.is_valid() and not errors:
-            outcome = _register(request, version, form.applicant(), components, uploads, errors)
+            outcome = _register(request, version, form.applicant(), components, uploads, reused, errors)
             if outcome is not None:
                 Draft.objects.filter(user=request.user, procedure=version.procedure).delete()
                 messages.success(request, "Đã nộp hồ sơ trực tuyến. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận; "
@@ -113,7 +117,8 @@ def submit(request, code: str):
     else:
         form = ApplicantForm(initial=(draft.data if draft else _from_account(request.user)))
     fees, total = _fee_lines(version)
-    rows = [{"component": c, "copies": copies_text(c), "error": errors.get(f"component-{c.pk}")} for c in components]
+    rows = [{"component": c, "copies": copies_text(c), "error": errors.get(f"component-{c.pk}"),
+             "offers": offers[c.pk], "chosen": request.POST.get(f"reuse-{c.pk}", "")} for c in components]
     return render(request, "portal/submit.html", {
         "version": version, "form": form, "components": rows, "errors": errors, "fees": fees,
         "pledged": bool(request.POST.get("cam-doan")), "pledge_error": errors.get("cam-doan"),
@@ -141,7 +146,21 @@ def _own_or_on_behalf(user, form, errors: dict) -> None:
     data["representative_id_number"] = own
 
 
-def _register(request, version, applicant, components, uploads: dict, errors: dict):
+def _offers(user, components) -> dict:
+    """Per component, the citizen's own valid digitized documents (documents/), its kind first."""
+    from documents.actions import offered
+    from documents.views import own_number
+
+    number = own_number(user)
+    return {c.pk: offered(number, c) for c in components}
+
+
+def _chosen(raw, offers: list):
+    """The document picked for a component, only among those offered to this citizen."""
+    return next((d for d in offers if str(d.pk) == (raw or "").strip()), None)
+
+
+def _register(request, version, applicant, components, uploads: dict, reused: dict, errors: dict):
     """Submit and attach in one transaction; an engine refusal becomes an error by its field."""
     token = request.POST.get("token", "")[:40] or uuid.uuid4().hex
     current = None
@@ -154,6 +173,8 @@ def _register(request, version, applicant, components, uploads: dict, errors: di
                 current = component
                 if uploads[component.pk]:
                     attach_file(outcome.dossier, component, uploads[component.pk], request.user)
+                elif reused[component.pk]:
+                    reuse(outcome.dossier, component, reused[component.pk], request.user)
             return outcome
     except ActionError as exc:
         if exc.field == "file" and current is not None:

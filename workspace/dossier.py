@@ -36,7 +36,8 @@ from workspace.timeleft import time_left
 
 # Taken elsewhere: intake and files have their own screens, alerts are the platform's, the
 # score is the applicant's.
-NOT_HERE = {"submit", "attach_file", "evaluate", "alert_due_soon", "alert_overdue", "alert_step_overdue"}
+# Offered elsewhere on the page (files, digitizing each) or never by an officer.
+NOT_HERE = {"submit", "attach_file", "digitize", "evaluate", "alert_due_soon", "alert_overdue", "alert_step_overdue"}
 PREVIEWABLE = {"application/pdf", "image/jpeg", "image/png"}
 REQUIRES_TEXT = {"refuse", "send_back", "stop", "withdraw", "request_supplement", "request_intake_supplement",
                  "apologize"}
@@ -105,9 +106,11 @@ def timeline(d: Dossier) -> list[dict]:
 
 
 def _page(request, d: Dossier, failed: dict | None = None, status: int = 200):
-    offered = [t for t in actions.allowed_actions(d, request.user) if t.action not in NOT_HERE]
+    allowed = actions.allowed_actions(d, request.user)
+    offered = [t for t in allowed if t.action not in NOT_HERE]
     components = list(d.procedure_version.components.all())
-    files = list(d.files.select_related("component", "uploaded_by").order_by("uploaded_at", "pk"))
+    files = list(d.files.select_related("component", "uploaded_by", "reuse__document").order_by("uploaded_at", "pk"))
+    _digitized(d, files, any(t.action == "digitize" for t in allowed), failed)
     by_component = {c.pk: [f for f in files if f.component_id == c.pk] for c in components}
     done = set(d.events.filter(action__in=[a for acts in FORM_EVENTS.values() for a in acts])
                .values_list("action", flat=True))
@@ -128,7 +131,8 @@ def _page(request, d: Dossier, failed: dict | None = None, status: int = 200):
               "reason_required": t.action in REQUIRES_TEXT,
               "failed": failed if failed and failed["action"] == t.action else None} for t in offered]
     # A refusal of an action no longer offered (someone else acted first) is said above them all.
-    refused = failed if failed and not any(f["failed"] for f in forms) else None
+    refused = (failed if failed and failed["action"] != "digitize" and not any(f["failed"] for f in forms)
+               else None)
     return render(request, "workspace/dossier.html", {
         "dossier": d, "actions": forms, "refused": refused, "timeline": timeline(d), "left": time_left(d.due_at),
         "step_left": time_left(d.step_due_at) if d.step_due_at else None,
@@ -136,6 +140,19 @@ def _page(request, d: Dossier, failed: dict | None = None, status: int = 200):
         "loose_files": [f for f in files if f.component_id is None], "previewable": PREVIEWABLE,
         "printable": printable, "copy_kinds": COPY_KINDS.items(), "token": uuid.uuid4().hex,
     }, status=status)
+
+
+def _digitized(d: Dossier, files: list, may_digitize: bool, failed: dict | None) -> None:
+    """Mark each file with the document it was kept as, the document it reused, or (for the
+    counter) the form that keeps it, refilled after a refusal."""
+    from documents.models import Document
+
+    kept = {doc.sha256: doc for doc in Document.objects.filter(source_dossier=d)}
+    for f in files:
+        f.document = kept.get(f.sha256)
+        f.reused = getattr(getattr(f, "reuse", None), "document", None)
+        f.may_digitize = may_digitize and f.document is None and f.reused is None
+        f.failed = failed if failed and failed.get("file") == f.pk else None
 
 
 @officer_required

@@ -21,6 +21,7 @@ from accounts.permissions import can
 from catalogue.models import Procedure, ProcedureVersion
 from catalogue.search import QueryError, clean_query, search
 from catalogue.services import current_versions, version_on
+from documents.actions import reuse
 from dossiers import actions
 from dossiers.actions import COPY_KINDS
 from dossiers.deadlines import dossier_due
@@ -120,7 +121,12 @@ def _form(request, agency, version):
     looked_up = request.POST.get("cccd", "") if "tra-cuu" in request.POST else ""
     if request.method == "POST" and "tra-cuu" not in request.POST:
         form = ApplicantForm(request.POST)
-        received = {c.pk: request.POST.get(f"received-{c.pk}") == "1" for c in components}
+        offers = _offers(request.POST.get("id_number", ""), components)
+        reused = {c.pk: next((d for d in offers[c.pk] if str(d.pk) == request.POST.get(f"reuse-{c.pk}", "")), None)
+                  for c in components}
+        # A component given by a document already digitized counts as received.
+        received = {c.pk: request.POST.get(f"received-{c.pk}") == "1" or reused[c.pk] is not None
+                    for c in components}
         kinds = {c.pk: request.POST.get(f"kind-{c.pk}", "") for c in components}
         missing_required = [c for c in components if c.requirement == c.Requirement.REQUIRED and not received[c.pk]]
         guide = "huong-dan" in request.POST
@@ -130,7 +136,8 @@ def _form(request, agency, version):
         if guide and not request.POST.get("reason", "").strip():
             errors["reason"] = "Vui lòng ghi nội dung hướng dẫn bổ sung, hoàn thiện."
         if form.is_valid() and not errors:
-            outcome = _take(request, agency, version, form.applicant(), components, received, kinds, guide, errors)
+            outcome = _take(request, agency, version, form.applicant(), components, received, kinds, reused, guide,
+                            errors)
             if outcome is not None:
                 return redirect("workspace:dossier", pk=outcome.dossier.pk)
         for name in [n for n in errors if n in form.fields]:
@@ -139,8 +146,10 @@ def _form(request, agency, version):
         # The ID number is posted, not put in the address: it stays out of logs and history.
         form = ApplicantForm(initial=_prefill(request.user, looked_up) or {"kind": "citizen"})
         received, kinds = {}, {}
+        offers = _offers(looked_up, components)
     rows = [{"component": c, "copies": copies_text(c), "received": received.get(c.pk, False),
-             "kind": kinds.get(c.pk) or _default_kind(c), "error": errors.get(f"scan-{c.pk}")} for c in components]
+             "kind": kinds.get(c.pk) or _default_kind(c), "error": errors.get(f"scan-{c.pk}"),
+             "offers": offers[c.pk], "chosen": request.POST.get(f"reuse-{c.pk}", "")} for c in components]
     due = dossier_due(version, calendar_for(agency), timezone.now())
     return render(request, "workspace/intake.html", {
         "version": version, "form": form, "components": rows, "errors": errors, "copy_kinds": COPY_KINDS.items(),
@@ -150,7 +159,16 @@ def _form(request, agency, version):
     }, status=422 if request.method == "POST" and not looked_up else 200)
 
 
-def _take(request, agency, version, applicant, components, received, kinds, guide: bool, errors: dict):
+def _offers(id_number: str, components) -> dict:
+    """Per component, the applicant's valid digitized documents (documents/), its kind first: the
+    applicant is at the counter and says which to use."""
+    from documents.actions import offered
+
+    number = clean_text(id_number, multiline=False).strip()[:14]
+    return {c.pk: offered(number, c) if number.isascii() and number.isdigit() else [] for c in components}
+
+
+def _take(request, agency, version, applicant, components, received, kinds, reused, guide: bool, errors: dict):
     """Register, attach the scans and receive (or guide) in one transaction."""
     channel = Channel.POST if request.POST.get("channel") == str(Channel.POST) else Channel.COUNTER
     token = request.POST.get("token", "")[:40] or uuid.uuid4().hex
@@ -166,6 +184,9 @@ def _take(request, agency, version, applicant, components, received, kinds, guid
                 if scan:
                     current = c
                     attach_file(outcome.dossier, c, scan, request.user)
+                elif reused[c.pk]:
+                    current = c
+                    reuse(outcome.dossier, c, reused[c.pk], request.user)
             current = None
             if guide:
                 missing = [{"name": c.name, "copy_kind": kinds[c.pk] if kinds[c.pk] in COPY_KINDS else "copy"}

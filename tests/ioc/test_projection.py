@@ -26,7 +26,7 @@ from tests.dossiers.conftest import LAN
 
 pytestmark = pytest.mark.django_db
 
-SKIP = {"attach_file", "alert_due_soon", "alert_overdue", "alert_step_overdue", "reassign"}
+SKIP = {"attach_file", "digitize", "alert_due_soon", "alert_overdue", "alert_step_overdue", "reassign"}
 
 
 def day(moment):
