@@ -2,10 +2,11 @@ from django.contrib import admin, messages
 
 from documents import actions
 from documents.models import Document, Reuse
+from motcua.admin_records import RecordAdmin
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(RecordAdmin):
     # Documents are made by the counter and reused through dossiers; here they are looked up and,
     # when found wrong or forged, cancelled (never offered again; their reuses stay on record).
     list_display = ("kind", "holder_number", "holder_name", "number", "valid_until", "certified_copy", "source",
@@ -13,18 +14,6 @@ class DocumentAdmin(admin.ModelAdmin):
     list_filter = ("source", "certified_copy")
     search_fields = ("holder_number", "kind", "number")
     actions = ("revoke_selected",)
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_superuser
 
     @admin.action(description="Hủy các giấy tờ đã chọn (không cho dùng lại)")
     def revoke_selected(self, request, queryset):
@@ -34,17 +23,5 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reuse)
-class ReuseAdmin(admin.ModelAdmin):
+class ReuseAdmin(RecordAdmin):
     list_display = ("document", "dossier", "by", "at")
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_view_permission(self, request, obj=None) -> bool:
-        return request.user.is_superuser

@@ -16,17 +16,6 @@ from tests.portal.test_submission import APPLICANT
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def scanned(received, hoa):
-    component = received.procedure_version.components.first()
-    return attach_file(received, component, SimpleUploadedFile("don.pdf", pdf_bytes(), "application/pdf"), hoa)
-
-
 def test_the_counter_digitizes_from_the_dossier_page(client, scanned, received, hoa):
     client.force_login(hoa)
     page = client.get(f"/can-bo/ho-so/{received.pk}/").content.decode()

@@ -6,28 +6,15 @@ while it is valid and only for her; and the Decision 766 digitization figures co
 from datetime import date
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from documents import actions
 from documents.models import DigitizationDay, Document, Reuse
 from dossiers import actions as dossier_actions
-from dossiers.files import attach_file
 from dossiers.models import Channel
-from tests.dossiers.conftest import LAN, at, pdf_bytes, verify_dossier
+from tests.dossiers.conftest import LAN, at, verify_dossier
 from workflow.errors import ActionDenied, ActionError
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def scanned(received, hoa):
-    component = received.procedure_version.components.first()
-    return attach_file(received, component, SimpleUploadedFile("don.pdf", pdf_bytes(), "application/pdf"), hoa)
 
 
 def test_the_counter_keeps_a_component_as_the_applicants_document(scanned, received, hoa):
