@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 
 from catalogue.models import ProcedureVersion
@@ -131,6 +131,7 @@ def _write(model, event_model, total: int, batch: int, make, noun: str, progress
             after_batch(rows)
         written += len(rows)
         events_written += len(events)
+        reset_queries()  # under DEBUG Django keeps the last statements: bulk inserts are megabytes each
         if progress:
             progress(f"{written:,} {noun}")
     return written, events_written

@@ -8,12 +8,16 @@ it would launder the tampering.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from workflow.chain import event_hash, legacy_event_hash, row_digest, row_values
 
 
 def rekey_chains(event_model, object_model, parent: str, legacy_fields: tuple[str, ...],
-                 fields: tuple[str, ...], machine) -> None:
-    """`machine` says which row columns the last event fingerprints (its current version)."""
+                 fields: tuple[str, ...], row_fields: tuple[str, ...]) -> None:
+    """`row_fields`: the columns the first version of the row fingerprint covers (the chains are
+    keyed by the migrations of that version; the digest is unprefixed and fits its column)."""
+    rows = SimpleNamespace(row_fields=row_fields, row_version=1)
     for obj in object_model.objects.filter(event_count__gt=0).iterator():
         events = list(event_model.objects.filter(**{parent: obj}).order_by("seq"))
         prev = ""
@@ -26,7 +30,7 @@ def rekey_chains(event_model, object_model, parent: str, legacy_fields: tuple[st
                 continue
             prev = ""
             for event in events:
-                event.row_digest = row_digest(machine, row_values(machine, obj)) if event is events[-1] else ""
+                event.row_digest = row_digest(rows, row_values(rows, obj)) if event is events[-1] else ""
                 event.prev_hash = prev
                 event.hash = prev = event_hash(event, prev, fields)
                 event_model.objects.filter(pk=event.pk).update(

@@ -16,13 +16,13 @@ def rekey(apps, schema_editor):
     from workflow.rekey import rekey_chains
 
     rekey_chains(apps.get_model("dossiers", "DossierEvent"), apps.get_model("dossiers", "Dossier"), "dossier",
-                 LEGACY_FIELDS, (*LEGACY_FIELDS, "row_digest"), DOSSIER)
+                 LEGACY_FIELDS, (*LEGACY_FIELDS, "row_digest"), DOSSIER.legacy_row_fields[1])
 
 
 class Migration(migrations.Migration):
     dependencies = [("dossiers", "0004_evaluation")]
 
     operations = [
-        migrations.AddField("dossierevent", "row_digest", models.CharField(blank=True, max_length=80)),
+        migrations.AddField("dossierevent", "row_digest", models.CharField(blank=True, max_length=64)),
         migrations.RunPython(rekey, migrations.RunPython.noop),
     ]

@@ -15,13 +15,13 @@ def rekey(apps, schema_editor):
     from workflow.rekey import rekey_chains
 
     rekey_chains(apps.get_model("fieldreports", "ReportEvent"), apps.get_model("fieldreports", "Report"), "report",
-                 LEGACY_FIELDS, (*LEGACY_FIELDS, "row_digest"), REPORT)
+                 LEGACY_FIELDS, (*LEGACY_FIELDS, "row_digest"), REPORT.legacy_row_fields[1])
 
 
 class Migration(migrations.Migration):
     dependencies = [("fieldreports", "0003_chained_events")]
 
     operations = [
-        migrations.AddField("reportevent", "row_digest", models.CharField(blank=True, max_length=80)),
+        migrations.AddField("reportevent", "row_digest", models.CharField(blank=True, max_length=64)),
         migrations.RunPython(rekey, migrations.RunPython.noop),
     ]

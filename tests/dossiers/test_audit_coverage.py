@@ -136,3 +136,17 @@ def filed_applicant():
     from dossiers.actions import Applicant
 
     return Applicant("citizen", "046190000999", "Lê Thị Hoa", "3 Hùng Vương", "0905000999", "")
+
+
+def test_the_event_tables_hold_a_versioned_fingerprint():
+    """The column took 64 characters before fingerprints named their version ("2:" and 64 more):
+    the migrations widen it on every database, including one keyed before the version existed."""
+    from django.db import connection
+
+    from fieldreports.models import ReportEvent
+
+    for model in (DossierEvent, ReportEvent):
+        with connection.cursor() as cursor:
+            columns = connection.introspection.get_table_description(cursor, model._meta.db_table)
+        size = next(c.internal_size for c in columns if c.name == "row_digest")
+        assert size is None or size >= 66, model  # SQLite reports no size and stores any length

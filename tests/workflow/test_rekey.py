@@ -26,7 +26,7 @@ def as_before_the_key(dossier):
 
 
 def rekey():
-    rekey_chains(DossierEvent, Dossier, "dossier", LEGACY, DossierEvent.HASHED_FIELDS, DOSSIER)
+    rekey_chains(DossierEvent, Dossier, "dossier", LEGACY, DossierEvent.HASHED_FIELDS, DOSSIER.legacy_row_fields[1])
 
 
 def test_an_intact_legacy_chain_is_keyed_and_a_broken_one_left_to_be_reported(permit, hoa):
