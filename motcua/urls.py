@@ -25,6 +25,7 @@ urlpatterns = [
     path("phan-anh/", include("fieldreports.urls")),
     path("", include("portal.urls")),
     path("can-bo/", include("workspace.urls")),
+    path("thanh-toan/", include("payments.urls")),
     path("dieu-hanh/", include("ioc.urls")),
     path("thong-ke/", ioc_public.statistics, name="statistics"),
     path("open311/", include("fieldreports.urls_open311")),

@@ -22,6 +22,7 @@ from dossiers.forms.common import missing_items
 from dossiers.models import Dossier, Evaluation
 from dossiers.states import State
 from motcua.paging import CappedPaginator
+from payments.views import citizen_card
 from portal.forms import EvaluationForm
 from portal.submission import ACCEPT
 from workflow.errors import ActionError
@@ -71,7 +72,7 @@ def dossier(request, pk: int):
         "components": d.procedure_version.components.all() if "attach_file" in offered else [],
         "asked": asked, "evaluation": evaluation, "max_total": MAX_TOTAL,
         "band": band(evaluation.total) if evaluation else "", "accepted": ACCEPTED, "accept": ACCEPT,
-        "token": uuid.uuid4().hex,
+        "token": uuid.uuid4().hex, "card": citizen_card(d, request.user),
     })
 
 
