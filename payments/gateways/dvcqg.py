@@ -53,7 +53,7 @@ def checksum(values: dict, order: tuple[str, ...], key: str) -> str:
 
 def checksum_ok(values: dict, order: tuple[str, ...], key: str) -> bool:
     given = str(values.get("MaXacThuc", ""))
-    return bool(given) and hmac.compare_digest(checksum(values, order, key), given.lower())
+    return bool(given) and hmac.compare_digest(checksum(values, order, key).encode(), given.lower().encode())
 
 
 def _amount(raw) -> int | None:

@@ -82,7 +82,7 @@ def sign(params: dict, secret: str) -> str:
 
 def signature_ok(params: dict, secret: str) -> bool:
     given = str(params.get("vnp_SecureHash", ""))
-    return bool(given) and hmac.compare_digest(sign(params, secret), given.lower())
+    return bool(given) and hmac.compare_digest(sign(params, secret).encode(), given.lower().encode())
 
 
 def pipe_sign(values: dict, order: tuple[str, ...], secret: str) -> str:
@@ -91,7 +91,7 @@ def pipe_sign(values: dict, order: tuple[str, ...], secret: str) -> str:
 
 def pipe_ok(values: dict, order: tuple[str, ...], secret: str) -> bool:
     given = str(values.get("vnp_SecureHash", ""))
-    return bool(given) and hmac.compare_digest(pipe_sign(values, order, secret), given.lower())
+    return bool(given) and hmac.compare_digest(pipe_sign(values, order, secret).encode(), given.lower().encode())
 
 
 def stamp(moment: datetime) -> str:
