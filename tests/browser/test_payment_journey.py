@@ -10,7 +10,7 @@ import pytest
 from payments.models import Payment
 from tests.browser.conftest import log_in
 from tests.browser.pages import check_page
-from tests.payments.conftest import permit, online, site  # noqa: F401 (fixtures)
+from tests.payments.conftest import online, permit, site  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

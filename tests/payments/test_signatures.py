@@ -42,7 +42,8 @@ def test_any_change_breaks_the_signature():
 
 def test_values_are_quoted_with_quote_plus_in_utf8():
     params = {"vnp_OrderInfo": "Lệ phí & phí/hồ sơ", "vnp_Amount": "100"}
-    assert vnpay.hash_data(params) == "vnp_Amount=100&vnp_OrderInfo=L%E1%BB%87+ph%C3%AD+%26+ph%C3%AD%2Fh%E1%BB%93+s%C6%A1"
+    expected = "vnp_Amount=100&vnp_OrderInfo=L%E1%BB%87+ph%C3%AD+%26+ph%C3%AD%2Fh%E1%BB%93+s%C6%A1"
+    assert vnpay.hash_data(params) == expected
 
 
 def test_a_pay_url_carries_its_own_valid_signature(settings, online):
