@@ -8,8 +8,8 @@ from pathlib import Path
 from accounts.permissions import POLICY
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["accounts", "catalogue", "demo", "dossiers", "fieldreports", "ioc", "motcua", "notify", "portal", "units",
-        "workdays", "workflow", "workspace"]
+APPS = ["accounts", "catalogue", "demo", "dossiers", "fieldreports", "ioc", "motcua", "notify", "payments", "portal",
+        "units", "workdays", "workflow", "workspace"]
 
 
 def sources() -> str:
