@@ -389,19 +389,46 @@ def stop(dossier: Dossier, actor, *, reason: str, key: str | None = None) -> Out
     return _act(dossier, "stop", actor, key, effect)
 
 
-def resume(dossier: Dossier, actor, *, key: str | None = None, note: str = "") -> Outcome:
-    """End a pause: supplement received, obligation paid, or processing resumed. The working
-    time spent waiting is given back to the dossier's and the step's due times."""
-
+def _resumed(note: str, **extra):
     def effect(d: Dossier, change: Change) -> None:
         stopped = d.state == State.STOPPED
         change.fields["agency"] = _step_agency(d) if stopped else d.receiving_agency
         waited = give_back(d, d.paused_at, change.now)
-        change.data = {"paused_state": d.state, "waited_seconds": int(waited.total_seconds()), "note": note}
+        change.data = {"paused_state": d.state, "waited_seconds": int(waited.total_seconds()), "note": note, **extra}
         _back_to_work(d)
         d.paused_at = None
 
-    return _act(dossier, "resume", actor, key, effect)
+    return effect
+
+
+def resume(dossier: Dossier, actor, *, key: str | None = None, note: str = "") -> Outcome:
+    """End a pause: supplement received, obligation paid, or processing resumed. The working
+    time spent waiting is given back to the dossier's and the step's due times."""
+    return _act(dossier, "resume", actor, key, _resumed(note))
+
+
+# --- online payment (payments/actions.py calls these with the dossier already locked) ------------
+
+def record_payment(d: Dossier, actor, *, data: dict, resume: bool, now: datetime) -> None:
+    """A payment the gateway confirmed, on the dossier's trail; when it settles the obligation
+    the dossier waits for, the dossier resumes as the counter's "paid" would (the clock restarts)."""
+
+    def effect(obj: Dossier, change: Change) -> None:
+        change.fields["agency"] = obj.receiving_agency
+        change.data = data
+
+    engine.follow(DOSSIER, d, "record_payment", actor, effect=effect, now=now)
+    if resume and d.state == State.AWAITING_PAYMENT:
+        engine.follow(DOSSIER, d, "resume", actor, now=now,
+                      effect=_resumed("Đã thực hiện nghĩa vụ tài chính trực tuyến.", payment=data.get("order_ref")))
+
+
+def record_refund(d: Dossier, actor, *, data: dict, now: datetime) -> None:
+    def effect(obj: Dossier, change: Change) -> None:
+        change.fields["agency"] = obj.receiving_agency
+        change.data = data
+
+    engine.follow(DOSSIER, d, "record_refund", actor, effect=effect, now=now)
 
 
 # --- liên thông ----------------------------------------------------------------------------------

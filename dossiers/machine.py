@@ -282,6 +282,15 @@ TRANSITIONS = [
     # The payment is recorded where it is paid, not by the officer who asked for it.
     edge("resume", [S.AWAITING_PAYMENT], AT_STEP, **COUNTER, inputs=("note",), label="Xác nhận đã nộp tiền"),
     edge("resume", [S.STOPPED], AT_STEP, **LEAD, inputs=("note",), label="Tiếp tục xử lý"),
+    # Online payment (payments/): a confirmed payment is recorded on the dossier whatever its
+    # state (money received is never unrecorded), and one that settles the obligation asked
+    # for resumes the dossier at once, with the waiting time given back (Art. 17); a refund too.
+    edge("record_payment", set(S.values), permission=None, scope=None, internal=True,
+         label="Đã thanh toán trực tuyến", basis="Nghị định 45/2020/NĐ-CP: thanh toán trực tuyến"),
+    edge("resume", [S.AWAITING_PAYMENT], AT_STEP, permission=None, scope=None, internal=True,
+         label="Đã thực hiện nghĩa vụ tài chính trực tuyến"),
+    edge("record_refund", set(S.values), permission=None, scope=None, internal=True,
+         label="Hoàn trả tiền đã thanh toán"),
     # Liên thông: a linked sub-dossier is received at the other agency; its end flows back.
     edge("transfer", AT_STEP, [S.TRANSFERRED], **STEP, guards=(step_allows("transfer"), held_by_actor),
          inputs=("procedure_code", "note"), required=("procedure_code",), tone="secondary", label="Chuyển liên thông",

@@ -97,7 +97,28 @@ def _certified_copies(ids, period):
     return offering, communes.count()
 
 
+def _obligations(ids, period):
+    from payments.models import Obligation
+
+    return Obligation.objects.filter(agency_id__in=ids, day__gte=period.start, day__lte=period.end)
+
+
+def _dossiers_paid_online(ids, period):
+    # 3.6: dossiers whose financial obligation arose in the period, and those of them paid online
+    # (payments.Obligation, kept by the payments app: one row per dossier that owes something).
+    rows = _obligations(ids, period)
+    return rows.filter(paid_online_on__isnull=False).count(), rows.count()
+
+
+def _procedures_paid_online(ids, period):
+    # 3.5b: procedures with at least one dossier paid online, of those with dossiers owing fees.
+    rows = _obligations(ids, period)
+    return (rows.filter(paid_online_on__isnull=False).values("procedure_id").distinct().count(),
+            rows.values("procedure_id").distinct().count())
+
+
 MEASURES = {
+    "dossiers_paid_online": _dossiers_paid_online, "procedures_paid_online": _procedures_paid_online,
     "progress_on_time": _progress_on_time, "average_days": _average_days, "procedures_online": _procedures_online,
     "online_services_used": _online_services_used, "dossiers_online": _dossiers_online,
     "dossier_satisfaction": _dossier_satisfaction, "dossier_sync": _dossier_sync,

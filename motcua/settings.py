@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "workdays",
     "catalogue",
     "dossiers",
+    "payments",
     "fieldreports",
     "notify",
     "portal",
@@ -390,6 +391,35 @@ for _choice, _allowed in (("NOTIFY_SMS_BACKEND", {"", "log", "esms"}), ("NOTIFY_
 for _channel in NOTIFY_DEFAULT_CHANNELS:
     if _channel not in {"email", "sms", "zalo"}:
         raise EnvError(f"NOTIFY_DEFAULT_CHANNELS may list email, sms, zalo; got {_channel!r}")
+
+# --- Online payment (docs/payments.md) ----------------------------------------------------
+# The gateways a citizen may choose, in this order (each also needs its own settings below).
+PAYMENT_GATEWAYS = env_list("PAYMENT_GATEWAYS", ["vnpay", "dvcqg"])
+# An order not paid within this many minutes expires at the gateway (vnp_ExpireDate).
+PAYMENT_EXPIRY_MINUTES = env_int("PAYMENT_EXPIRY_MINUTES", 15)
+# After expiry, wait this long for a late result before asking the gateway and expiring the order.
+PAYMENT_QUERY_GRACE_MINUTES = env_int("PAYMENT_QUERY_GRACE_MINUTES", 5)
+# The daily reconciliation asks the gateway about orders still pending after this many minutes.
+PAYMENT_QUERY_AFTER_MINUTES = env_int("PAYMENT_QUERY_AFTER_MINUTES", 30)
+PAYMENT_RECONCILE_SECONDS = env_int("PAYMENT_RECONCILE_SECONDS", 86_400)
+PAYMENT_HTTP_TIMEOUT = env_int("PAYMENT_HTTP_TIMEOUT", 15)
+# This server's address as the gateways see it (vnp_IpAddr of queries and refunds).
+PAYMENT_SERVER_IP = env_str("PAYMENT_SERVER_IP", "127.0.0.1")
+# Development and the demo: a local gateway simulator on this port (payments/simulator.py),
+# started by `make run`; the gateways' defaults below point at it. 0: none (production).
+PAYMENT_SIMULATOR_PORT = env_int("PAYMENT_SIMULATOR_PORT", 0 if PRODUCTION else 8001)
+_SIMULATOR = f"http://127.0.0.1:{PAYMENT_SIMULATOR_PORT}" if PAYMENT_SIMULATOR_PORT else ""
+VNPAY_TMN_CODE = env_str("VNPAY_TMN_CODE", "DEMOV210" if _SIMULATOR else "")
+VNPAY_HASH_SECRET = env_str("VNPAY_HASH_SECRET", "TESTSECRETKEY0123456789ABCDEFGHI" if _SIMULATOR else "")
+VNPAY_PAY_URL = env_str("VNPAY_PAY_URL", f"{_SIMULATOR}/paymentv2/vpcpay.html" if _SIMULATOR else "")
+VNPAY_API_URL = env_str("VNPAY_API_URL", f"{_SIMULATOR}/merchant_webapi/api/transaction" if _SIMULATOR else "")
+DVCQG_PARTNER_CODE = env_str("DVCQG_PARTNER_CODE", "000.00.00.H57" if _SIMULATOR else "")
+DVCQG_HASH_KEY = env_str("DVCQG_HASH_KEY", "demo-dvcqg-hash-key" if _SIMULATOR else "")
+DVCQG_INIT_URL = env_str("DVCQG_INIT_URL", f"{_SIMULATOR}/ppdvcqg/inittransaction" if _SIMULATOR else "")
+DVCQG_QUERY_URL = env_str("DVCQG_QUERY_URL", f"{_SIMULATOR}/ppdvcqg/truyvan" if _SIMULATOR else "")
+DVCQG_RECEIPT_URL = env_str("DVCQG_RECEIPT_URL", f"{_SIMULATOR}/ppdvcqg/paymentreceipt" if _SIMULATOR else "")
+if PRODUCTION and VNPAY_HASH_SECRET == "TESTSECRETKEY0123456789ABCDEFGHI":
+    raise EnvError("VNPAY_HASH_SECRET is the demo secret: set the merchant's own secret in production")
 
 # --- Security (the production profile passes `manage.py check --deploy`) --------------
 SESSION_COOKIE_HTTPONLY = True

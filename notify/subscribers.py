@@ -56,6 +56,9 @@ APPLICANT_KINDS = {
     "apologize": "dossier.apology",
     "return_result": "dossier.returned",
     "withdraw": "dossier.withdrawn",
+    # Online payment (payments/): the receipt of money, and its refund.
+    "record_payment": "dossier.paid",
+    "record_refund": "dossier.refunded",
 }
 OFFICER_KINDS = {
     "alert_due_soon": "dossier.due_soon",
@@ -120,6 +123,8 @@ def _dossier_values(d, event) -> dict:
         if isinstance(data.get("amount"), int) else "",
         "return_place": _place(d.receiving_agency), "return_place_short": d.receiving_agency.name,
         "lookup_url": lookup_url(d) if d.code else "",
+        "order_ref": data.get("order_ref", ""), "refund_ref": data.get("refund_ref", ""),
+        "code_or_number": d.code or f"nộp ngày {_local(d.submitted_at)}",
     }
 
 

@@ -53,6 +53,16 @@ TEXTS: dict[str, Text] = {
         "Hồ sơ {code}: thực hiện nghĩa vụ tài chính",
         _HELLO + "Hồ sơ {code} (“{procedure}”) chờ Ông/Bà nộp {amount} đồng.\nNội dung: {reason}\n" + _LOOKUP,
         "Hồ sơ {code}: vui lòng nộp {amount} đồng."),
+    "dossier.paid": Text(
+        "Đã nhận thanh toán {amount} đồng cho hồ sơ “{procedure_short}”",
+        _HELLO + "Hệ thống đã nhận khoản thanh toán trực tuyến {amount} đồng (mã giao dịch {order_ref}) cho hồ sơ "
+        "“{procedure}” ({code_or_number}). Biên lai xem tại trang Hồ sơ của tôi.\n",
+        "Đã nhận thanh toán {amount} đồng, giao dịch {order_ref}."),
+    "dossier.refunded": Text(
+        "Hoàn trả {amount} đồng đã thanh toán cho hồ sơ “{procedure_short}”",
+        _HELLO + "Khoản {amount} đồng Ông/Bà đã thanh toán trực tuyến (mã giao dịch {order_ref}) cho hồ sơ "
+        "“{procedure}” đã được hoàn trả (chứng từ {refund_ref}).\nLý do: {reason}\n",
+        "Đã hoàn trả {amount} đồng của giao dịch {order_ref}."),
     "dossier.stopped": Text(
         "Hồ sơ {code}: dừng xử lý",
         _HELLO + "Hồ sơ {code} (“{procedure}”) đã dừng xử lý.\nLý do: {reason}\n" + _LOOKUP,
@@ -116,6 +126,8 @@ KIND_LABELS: dict[str, str] = {
     "dossier.refused": "Hồ sơ: từ chối",
     "dossier.supplement": "Hồ sơ: yêu cầu bổ sung",
     "dossier.payment": "Hồ sơ: nghĩa vụ tài chính",
+    "dossier.paid": "Hồ sơ: đã nhận thanh toán trực tuyến",
+    "dossier.refunded": "Hồ sơ: hoàn trả tiền đã thanh toán",
     "dossier.stopped": "Hồ sơ: dừng xử lý",
     "dossier.apology": "Hồ sơ: xin lỗi, hẹn lại",
     "dossier.result_ready": "Hồ sơ: đã có kết quả",

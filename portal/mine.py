@@ -22,6 +22,7 @@ from dossiers.forms.common import missing_items
 from dossiers.models import Dossier, Evaluation
 from dossiers.states import State
 from motcua.paging import CappedPaginator
+from payments.views import allow_gateways, citizen_card
 from portal.forms import EvaluationForm
 from portal.submission import ACCEPT
 from workflow.errors import ActionError
@@ -62,7 +63,8 @@ def dossier(request, pk: int):
         if asked:
             asked["missing"] = [item.text for item in missing_items(asked["data"])]
     evaluation = Evaluation.objects.filter(dossier=d).first()
-    return render(request, "portal/dossier.html", {
+    card = citizen_card(d, request.user)
+    response = render(request, "portal/dossier.html", {
         "dossier": d, "history": lookup.history(d), "labels": APPLICANT_LABELS,
         "files": d.files.select_related("component").order_by("uploaded_at", "pk"),
         "forms": d.forms.order_by("kind", "issued_at"),
@@ -71,8 +73,9 @@ def dossier(request, pk: int):
         "components": d.procedure_version.components.all() if "attach_file" in offered else [],
         "asked": asked, "evaluation": evaluation, "max_total": MAX_TOTAL,
         "band": band(evaluation.total) if evaluation else "", "accepted": ACCEPTED, "accept": ACCEPT,
-        "token": uuid.uuid4().hex,
+        "token": uuid.uuid4().hex, "card": card,
     })
+    return allow_gateways(response) if card["dues"] else response
 
 
 @login_required

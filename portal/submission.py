@@ -17,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.permissions import roles_in
@@ -109,6 +110,9 @@ def submit(request, code: str):
                 Draft.objects.filter(user=request.user, procedure=version.procedure).delete()
                 messages.success(request, "Đã nộp hồ sơ trực tuyến. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận; "
                                           "bạn được báo khi hồ sơ có mã và ngày hẹn trả kết quả.")
+                if _fees(outcome.dossier):
+                    messages.info(request, "Thủ tục có phí, lệ phí: bạn có thể thanh toán trực tuyến ngay bên dưới.")
+                    return redirect(reverse("portal:dossier", args=[outcome.dossier.pk]) + "#thanh-toan")
                 return redirect("portal:dossier", pk=outcome.dossier.pk)
         for name in [n for n in errors if n in form.fields]:
             form.add_error(name, errors.pop(name))
@@ -125,6 +129,12 @@ def submit(request, code: str):
         "fee_total": total, "draft": draft, "accepted": ACCEPTED, "accept": ACCEPT,
         "max_mb": max_bytes() // (1024 * 1024), "token": request.POST.get("token") or uuid.uuid4().hex,
     })
+
+
+def _fees(dossier) -> bool:
+    from payments.dues import dues_of
+
+    return bool(dues_of(dossier))
 
 
 def _own_or_on_behalf(user, form, errors: dict) -> None:

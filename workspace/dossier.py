@@ -30,6 +30,7 @@ from dossiers.machine import DOSSIER
 from dossiers.models import Channel, Dossier, DossierEvent
 from dossiers.search import visible_dossiers
 from motcua.inputs import clean_text, parse_id
+from payments.views import officer_rows
 from workflow.errors import ActionError
 from workspace.access import officer_required
 from workspace.timeleft import time_left
@@ -139,6 +140,7 @@ def _page(request, d: Dossier, failed: dict | None = None, status: int = 200):
         "components": [{"component": c, "files": by_component[c.pk]} for c in components],
         "loose_files": [f for f in files if f.component_id is None], "previewable": PREVIEWABLE,
         "printable": printable, "copy_kinds": COPY_KINDS.items(), "token": uuid.uuid4().hex,
+        "payments": officer_rows(d),
     }, status=status)
 
 

@@ -38,7 +38,8 @@ def test_submitting_registers_the_dossier_with_its_files(client, lan, permit):
     Draft.objects.create(user=lan, procedure=permit.procedure, data={"address": "cũ"})
     response = client.post(url(permit), {**APPLICANT, **files(permit), "cam-doan": "1", "token": "t1"})
     dossier = Dossier.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/ho-so-cua-toi/{dossier.pk}/"
+    # The procedure has an online fee: she lands on the dossier's payment box.
+    assert response.status_code == 302 and response["Location"] == f"/ho-so-cua-toi/{dossier.pk}/#thanh-toan"
     assert (dossier.state, dossier.channel, dossier.submitted_by) == (State.SUBMITTED, Channel.ONLINE, lan)
     assert dossier.files.count() == 2
     assert not Draft.objects.exists()

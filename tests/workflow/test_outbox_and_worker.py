@@ -143,7 +143,7 @@ def test_a_task_that_keeps_killing_its_workers_fails_at_the_maximum(db, settings
 def test_periodic_tasks_are_enqueued_once_per_period_across_workers(db, time_machine, settings):
     time_machine.move_to(timezone.now(), tick=False)
     settings.SWEEP_INTERVAL_SECONDS = settings.IOC_CATCH_UP_SECONDS = settings.AUDIT_CHECKPOINT_SECONDS = 300
-    settings.EXPORT_EXPIRY_SECONDS = settings.SYNC_PUSH_SECONDS = 300
+    settings.EXPORT_EXPIRY_SECONDS = settings.SYNC_PUSH_SECONDS = settings.PAYMENT_RECONCILE_SECONDS = 300
     names = {p.name for p in periodic_tasks()}
     assert {"dossiers.sweep_deadlines", "fieldreports.escalate"} <= names
     first, second = Worker(worker_id="w1"), Worker(worker_id="w2")
@@ -177,7 +177,7 @@ def verify(*args) -> str:
 
 def test_verify_events_checks_field_reports_and_names_the_first_broken_link(permit, hoa, lan, lighting_report):
     dossier = actions.receive(actions.submit(permit, LAN, hoa, channel=Channel.COUNTER).dossier, hoa).dossier
-    assert "1 hồ sơ, 1 phản ánh; chưa có điểm neo" in verify()
+    assert "1 hồ sơ, 0 giao dịch thanh toán, 1 phản ánh; chưa có điểm neo" in verify()
     event = ReportEvent.objects.get(report=lighting_report, seq=2)
     with connection.cursor() as cursor:
         cursor.execute("UPDATE fieldreports_reportevent SET reason = %s WHERE id = %s", ["sửa lén", event.pk])
