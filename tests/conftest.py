@@ -39,6 +39,15 @@ def _fresh_caches():
 
 
 @pytest.fixture(autouse=True)
+def _stamps_read_once(settings):
+    # Reference data is rebuilt at once after a change in this process (stamps.bump) and before
+    # each test (_fresh_caches); re-reading its stamp every second would add a query to a page
+    # depending on how slow the machine is, and query counts are pinned. The tests of changes
+    # made by other processes set their own interval (tests/test_stamps.py, test_two_servers.py).
+    settings.STAMP_CHECK_SECONDS = 3600
+
+
+@pytest.fixture(autouse=True)
 def _fresh_pages(settings):
     # The cache (rate-limit counters included) is cleared before each test by _fresh_caches.
     # Tests change data and read the page again at once; tests/test_pagecache.py turns it on.
