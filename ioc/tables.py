@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from dossiers.models import Channel, Dossier
 from ioc import figures, lists
+from scoring import tables as scoring_tables
 
 # Excel holds 1,048,576 rows a sheet; a list longer than this is cut, and the file says so.
 MAX_ROWS = 500_000
@@ -157,6 +158,10 @@ TABLES = {t.slug: t for t in (
     Table("phan-anh-mo-lai", "Phản ánh bị người phản ánh mở lại, đang xử lý", REPORT_COLUMNS,
           lambda f: (lists.reopened_reports(f.units).count(),
                             _report_rows(lists.reopened_reports(f.units).iterator(chunk_size=1000)))),
+    Table("danh-gia-co-quan", "Đánh giá của người dân theo cơ quan (Thông tư 01/2018/TT-VPCP)",
+          ("Cơ quan", *scoring_tables.COLUMNS), scoring_tables.agencies),
+    Table("danh-gia-can-bo", "Đánh giá của người dân theo cán bộ tiếp nhận",
+          ("Cơ quan", "Cán bộ", *scoring_tables.COLUMNS), scoring_tables.officers),
     Table("chi-so-766", "Bộ chỉ số 766 (dự báo từ số liệu của hệ thống)",
           ("Nhóm", "Mã", "Chỉ số", "Nguồn dữ liệu", "Tử số", "Mẫu số", "Tỷ lệ (%, hoặc số ngày với 2.2)", "Điểm",
            "Điểm tối đa"),

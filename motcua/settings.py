@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "ioc",
     "sync",
     "documents",
+    "scoring",
+    "parindex",
+    "sipas",
     "demo",
 ]
 

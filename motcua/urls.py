@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("can-bo/", include("workspace.urls")),
     path("thanh-toan/", include("payments.urls")),
+    path("dieu-hanh/danh-gia/", include("scoring.urls")),
     path("dieu-hanh/", include("ioc.urls")),
     path("thong-ke/", ioc_public.statistics, name="statistics"),
     path("dong-bo/", include("sync.urls")),
