@@ -11,7 +11,9 @@ from django.shortcuts import render
 from dossiers.evaluation import MAX_TOTAL
 from ioc.filters import Filters, filter_choices
 from ioc.views import _scope
+from parindex import results as par
 from scoring import figures as scoring
+from sipas import results as sipas
 
 
 @login_required
@@ -19,8 +21,14 @@ def measures(request):
     scope = _scope(request)
     f = Filters(request.GET, scope)
     scores = {r["agency"].pk: r for r in scoring.per_agency(f.agencies, f.period)}
-    rows = [{"agency": a, "score": scores.get(a.pk)} for a in f.agencies]
-    rows = [r for r in rows if r["score"]]
+    par_round = par.latest_published()
+    pars = par.by_agency(par_round)
+    survey = sipas.latest_closed()
+    surveys = {r["agency_id"]: r for r in sipas.by_agency(survey)} if survey else {}
+    rows = [{"agency": a, "score": scores.get(a.pk), "par": pars.get(a.pk), "sipas": surveys.get(a.pk)}
+            for a in f.agencies]
+    rows = [r for r in rows if r["score"] or r["par"] or r["sipas"]]
     return render(request, "ioc/measures.html", {
-        "f": f, "rows": rows, "max_total": MAX_TOTAL, **filter_choices(scope),
+        "f": f, "rows": rows, "max_total": MAX_TOTAL, "par_round": par_round, "survey": survey,
+        **filter_choices(scope),
     })

@@ -31,6 +31,8 @@ urlpatterns = [
     path("dieu-hanh/", include("ioc.urls")),
     path("thong-ke/", ioc_public.statistics, name="statistics"),
     path("dong-bo/", include("sync.urls")),
+    path("chi-so-cai-cach/", include("parindex.urls")),
+    path("", include("sipas.urls")),
     path("open311/", include("fieldreports.urls_open311")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
