@@ -9,6 +9,10 @@ class Role(models.TextChoices):
     LEADER = "leader", "Lãnh đạo"
     AGENCY_ADMIN = "agency_admin", "Quản trị cơ quan"
     OPERATOR = "operator", "Điều hành viên IOC"
+    # A member of the province's PAR INDEX appraisal council, held in the agency that runs it
+    # (the Department of Home Affairs): appraises and locks the agencies' self-assessments
+    # (parindex/, Decision 876/QĐ-BNV).
+    APPRAISER = "appraiser", "Thành viên Hội đồng thẩm định Chỉ số CCHC"
 
 
 # Roles that are not tied to an agency: derived from the user record itself.

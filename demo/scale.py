@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from catalogue.models import ProcedureVersion
 from dossiers.actions import steps_of
-from dossiers.evaluation import CODES as EVALUATION_CODES
+from dossiers.evaluation import ASKED, TIMELINESS_POINTS
 from dossiers.machine import DOSSIER
 from dossiers.models import Channel, Dossier, DossierCounter, DossierEvent, Evaluation
 from dossiers.states import STATUS_OF, State
@@ -218,7 +218,10 @@ def _dossier(rng: random.Random, versions, now, counters, history: bool = False)
                 plan.append(("return_result", State.RESULT_READY, State.RETURNED, d.returned_at))
                 if history and online and rng.random() < 0.6 and d.returned_at + timedelta(days=2) < now:
                     # Most online applicants who score give full marks; some criteria fall short.
-                    scores = {code: 2 if rng.random() < 0.93 else rng.choice((0, 1)) for code in EVALUATION_CODES}
+                    # The three measured criteria follow from the dossier (dossiers/evaluation.py).
+                    scores = {code: 2 if rng.random() < 0.93 else rng.choice((0, 1)) for code in ASKED}
+                    timely = TIMELINESS_POINTS.get(d.timeliness, 1)
+                    scores |= {"total_time": timely, "agency_time": timely, "one_stop": 2}
                     plan.append(("evaluate", State.RETURNED, State.RETURNED, d.returned_at + timedelta(days=1),
                                  {"scores": scores, "total": sum(scores.values()), "comment": "", "first": True}))
         elif state != State.RECEIVED:

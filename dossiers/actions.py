@@ -560,16 +560,23 @@ def apologize(dossier: Dossier, actor, *, reason: str, new_due_at: datetime, key
 # --- the applicant's scoring ------------------------------------------------------------------------
 
 def evaluate(dossier: Dossier, actor, *, scores: dict, comment: str = "", key: str | None = None) -> Outcome:
-    """The applicant scores the handling of a returned dossier: 0–2 points on each of the nine
-    criteria of Circular 01/2018 (dossiers/evaluation.py), with an optional comment. A second
+    """The applicant scores the handling of a returned dossier: 0–2 points on each of the six
+    criteria of Circular 01/2018 they are asked (dossiers/evaluation.py), with an optional
+    comment; the other three are measured from the dossier's events under its lock. A second
     call within the edit window replaces the scores; each call is an event."""
-    from dossiers.evaluation import CODES, COMMENT_MAX
+    from dossiers.evaluation import ASKED, COMMENT_MAX, LABELS, MEASURED, measured
     from dossiers.models import Evaluation
 
-    if not isinstance(scores, dict) or set(scores) != set(CODES):
-        raise ActionError(Code.INVALID_SCORE, "Vui lòng chấm điểm đủ 9 tiêu chí.", field="scores")
+    if not isinstance(scores, dict):
+        raise ActionError(Code.INVALID_SCORE, f"Vui lòng chấm điểm đủ {len(ASKED)} tiêu chí.", field="scores")
+    for code in scores:
+        if code in MEASURED:
+            raise ActionError(Code.INVALID_SCORE, f"Tiêu chí “{LABELS[code]}” do hệ thống tự tính từ quá trình giải "
+                              "quyết hồ sơ; người nộp không chấm tiêu chí này.", field=f"scores.{code}")
+    if set(scores) != set(ASKED):
+        raise ActionError(Code.INVALID_SCORE, f"Vui lòng chấm điểm đủ {len(ASKED)} tiêu chí.", field="scores")
     clean = {}
-    for code in CODES:
+    for code in ASKED:
         value = scores[code]
         if isinstance(value, bool) or value not in (0, 1, 2):
             raise ActionError(Code.INVALID_SCORE, "Mỗi tiêu chí được chấm 0, 1 hoặc 2 điểm.", field=f"scores.{code}")
@@ -579,16 +586,18 @@ def evaluate(dossier: Dossier, actor, *, scores: dict, comment: str = "", key: s
         raise ActionError(Code.INVALID_SCORE, f"Góp ý dài tối đa {COMMENT_MAX} ký tự.", field="comment")
 
     def effect(d: Dossier, change: Change) -> None:
-        total = sum(clean.values())
+        every = {**clean, **measured(d)}
+        total = sum(every.values())
         officer_id = (d.events.filter(action="receive").order_by("seq").values_list("actor_id", flat=True).first())
         row, created = Evaluation.objects.get_or_create(dossier=d, defaults={
-            "agency_id": d.receiving_agency_id, "officer_id": officer_id, "scores": clean, "total": total,
+            "agency_id": d.receiving_agency_id, "officer_id": officer_id, "scores": every, "total": total,
             "comment": comment, "created_at": change.now, "updated_at": change.now})
         if not created:
-            row.scores, row.total, row.comment, row.updated_at = clean, total, comment, change.now
+            row.scores, row.total, row.comment, row.updated_at = every, total, comment, change.now
             row.save(update_fields=["scores", "total", "comment", "updated_at"])
         change.fields["agency"] = d.receiving_agency
-        change.data = {"scores": clean, "total": total, "comment": comment, "first": created}
+        change.data = {"scores": every, "total": total, "comment": comment, "first": created,
+                       "measured": list(MEASURED)}
 
     return _act(dossier, "evaluate", actor, key, effect)
 

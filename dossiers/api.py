@@ -46,7 +46,7 @@ from catalogue.services import version_on
 from dossiers import actions
 from dossiers.actions import Applicant
 from dossiers.deadlines import agency_of_step
-from dossiers.evaluation import CRITERIA
+from dossiers.evaluation import ASKED, CRITERIA
 from dossiers.files import attach_file
 from dossiers.machine import DOSSIER, Code
 from dossiers.models import ApplicantKind, Channel, Dossier, DossierEvent, DossierFile
@@ -290,9 +290,11 @@ def _who(field: str, required: list[str] | None = None) -> str:
                     + ([f"Dùng với: {', '.join(used)}."] if used else []))
 
 
-# The nine criteria of Circular 01/2018 (dossiers/evaluation.py), 0, 1 or 2 points each.
+# The six criteria of Circular 01/2018 the applicant is asked (dossiers/evaluation.py), 0, 1 or 2
+# points each; the other three are measured by the platform.
 Scores = create_model("Scores", __base__=Schema, **{
-    code: (StrictInt, Field(..., ge=0, le=2, description=question)) for code, question in CRITERIA})
+    code: (StrictInt, Field(..., ge=0, le=2, description=question)) for code, question in CRITERIA
+    if code in ASKED})
 
 
 class ActionIn(ObjectIn):
@@ -310,7 +312,8 @@ class ActionIn(ObjectIn):
                                                                "hồ sơ. " + _who("new_due_at"))
     procedure_code: str | None = Field(None, max_length=100, pattern=NO_CONTROLS,
                                        description="Mã thủ tục liên thông của cơ quan khác. " + _who("procedure_code"))
-    scores: Scores | None = Field(None, description="Điểm của 9 tiêu chí. " + _who("scores"))
+    scores: Scores | None = Field(None, description="Điểm của 6 tiêu chí người nộp chấm (3 tiêu chí còn lại hệ "
+                                                    "thống tự tính). " + _who("scores"))
     comment: str = Field("", max_length=2000, description="Góp ý kèm đánh giá. " + _who("comment"))
 
 

@@ -93,3 +93,16 @@ def answer_time(units: list[dict], limit: int = 15, fmt: str = "svg"):
     top = sorted((u for u in units if u.get("average_hours") is not None), key=lambda u: -u["answered"])[:limit]
     values = [{"name": u["name"][:40], "value": u["average_hours"]} for u in top]
     return _top_bars(values, "Thời gian trả lời trung bình (giờ)", "#b45309", fmt=fmt)
+
+
+def series(rows: list[dict], x: str, y: str, x_title: str, y_title: str, domain=None, fmt: str = "svg"):
+    """One measure over time (a month, a year, a survey): the trends of the scoring, PAR INDEX
+    and SIPAS pages. `rows` hold the label of each point in `x` and its value in `y`."""
+    values = [{"x": str(r[x]), "y": r[y]} for r in rows if r.get(y) is not None]
+    if not values:
+        return _nothing(fmt)
+    scale = alt.Scale(domain=domain) if domain else alt.Undefined
+    chart = alt.Chart(alt.Data(values=values)).mark_line(point=True, color="#1d4ed8").encode(
+        x=alt.X("x:O", title=x_title, sort=None), y=alt.Y("y:Q", title=y_title, scale=scale),
+    ).properties(width=WIDTH - 120, height=200)
+    return _svg(chart, fmt)

@@ -142,7 +142,8 @@ def write(export: Export) -> int:
     sheet.append([f"Lập lúc {timezone.localtime():%H:%M %d/%m/%Y} bởi {export.user.get_full_name() or export.user}; "
                   "nguồn: số liệu tổng hợp của hệ thống"])
     sheet.append([])
-    sheet.append([WriteOnlyCell(sheet, value=title) for title in table.columns])
+    columns = table.columns(f) if callable(table.columns) else table.columns
+    sheet.append([WriteOnlyCell(sheet, value=title) for title in columns])
     written = 0
     for row in rows:
         sheet.append(row)

@@ -90,6 +90,24 @@ def summed(agency_ids, period: Period, group: tuple[str, ...], sums: dict, *, ch
     and some procedures (None: all): the month rows for whole months, the day rows for the rest
     (two grouped queries at most), added up here."""
     day_model, month_model = (DossierDuration, DossierDurationMonth) if durations else (DossierFlow, DossierFlowMonth)
+
+    def narrow(rows):
+        rows = rows.filter(agency_id__in=agency_ids)
+        if channel:
+            rows = rows.filter(channel=channel)
+        if procedures is not None:
+            rows = rows.filter(procedure_id__in=procedures)
+        if linked is not None:
+            rows = rows.filter(linked=linked)
+        return rows
+
+    return summed_rows(day_model, month_model, period, group, sums, narrow)
+
+
+def summed_rows(day_model, month_model, period: Period, group: tuple[str, ...], sums: dict, narrow) -> list[dict]:
+    """`sums` by `group` of a pair of projections kept by day (`day`) and by month (`month`):
+    the month rows of the period's whole months and the day rows of the days around them,
+    each narrowed by `narrow(queryset)`, added up here."""
     days, months = whole_months(period)
     parts = []
     if days:
@@ -98,13 +116,7 @@ def summed(agency_ids, period: Period, group: tuple[str, ...], sums: dict, *, ch
         parts.append(month_model.objects.filter(month__gte=months[0], month__lte=months[1]))
     merged: dict[tuple, dict] = {}
     for rows in parts:
-        rows = rows.filter(agency_id__in=agency_ids)
-        if channel:
-            rows = rows.filter(channel=channel)
-        if procedures is not None:
-            rows = rows.filter(procedure_id__in=procedures)
-        if linked is not None:
-            rows = rows.filter(linked=linked)
+        rows = narrow(rows)
         found = [rows.aggregate(**sums)] if not group else rows.values(*group).annotate(**sums).order_by()
         for row in found:
             key = tuple(row[name] for name in group)

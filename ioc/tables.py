@@ -14,6 +14,8 @@ from django.utils import timezone
 
 from dossiers.models import Channel, Dossier
 from ioc import figures, lists
+from parindex import tables as parindex_tables
+from scoring import tables as scoring_tables
 
 # Excel holds 1,048,576 rows a sheet; a list longer than this is cut, and the file says so.
 MAX_ROWS = 500_000
@@ -23,7 +25,7 @@ MAX_ROWS = 500_000
 class Table:
     slug: str
     title: str
-    columns: tuple[str, ...]
+    columns: tuple[str, ...] | Callable  # or a function of the filters (a round's areas)
     # For the filters: (how many rows, or None when unknown before writing; the rows)
     rows: Callable[..., tuple[int | None, Iterable[list]]]
 
@@ -157,6 +159,12 @@ TABLES = {t.slug: t for t in (
     Table("phan-anh-mo-lai", "Phản ánh bị người phản ánh mở lại, đang xử lý", REPORT_COLUMNS,
           lambda f: (lists.reopened_reports(f.units).count(),
                             _report_rows(lists.reopened_reports(f.units).iterator(chunk_size=1000)))),
+    Table("danh-gia-co-quan", "Đánh giá của người dân theo cơ quan (Thông tư 01/2018/TT-VPCP)",
+          ("Cơ quan", *scoring_tables.COLUMNS), scoring_tables.agencies),
+    Table("danh-gia-can-bo", "Đánh giá của người dân theo cán bộ tiếp nhận",
+          ("Cơ quan", "Cán bộ", *scoring_tables.COLUMNS), scoring_tables.officers),
+    Table("chi-so-cchc", "Chỉ số cải cách hành chính: kết quả, xếp hạng và điểm mất theo lĩnh vực",
+          parindex_tables.columns, parindex_tables.ranking),
     Table("chi-so-766", "Bộ chỉ số 766 (dự báo từ số liệu của hệ thống)",
           ("Nhóm", "Mã", "Chỉ số", "Nguồn dữ liệu", "Tử số", "Mẫu số", "Tỷ lệ (%, hoặc số ngày với 2.2)", "Điểm",
            "Điểm tối đa"),

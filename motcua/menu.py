@@ -16,6 +16,8 @@ def menu(request) -> dict:
         from accounts.roles import CITIZEN
         from fieldreports.permissions import handling_agency_ids, is_operator
         from ioc.access import may_view
+        from parindex.access import may_use as may_use_parindex
+        from sipas.access import may_use as may_use_sipas
         from sync.access import may_manage as may_manage_sync
         from workspace.agency import is_officer
 
@@ -27,6 +29,10 @@ def menu(request) -> dict:
             links.append((reverse("ioc:dashboard"), _("Điều hành")))
         if is_operator(user):
             links.append((reverse("fieldreports:ioc-queue"), _("Điều phối phản ánh")))
+        if may_use_parindex(user):
+            links.append((reverse("parindex:home"), _("Chỉ số CCHC")))
+        if may_use_sipas(user):
+            links.append((reverse("sipas:home"), _("Khảo sát SIPAS")))
         if may_manage_sync(user):
             links.append((reverse("sync:overview"), _("Đồng bộ Cổng DVCQG")))
         if handling_agency_ids(user):

@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "ioc",
     "sync",
     "documents",
+    "scoring",
+    "parindex",
+    "sipas",
     "demo",
 ]
 
@@ -364,6 +367,11 @@ SYNC_BATCH = env_int("SYNC_BATCH", 200)
 SYNC_MAX_BACKOFF_SECONDS = env_int("SYNC_MAX_BACKOFF_SECONDS", 3600)
 EXPORT_KEEP_DAYS = env_int("EXPORT_KEEP_DAYS", 7)
 EXPORT_EXPIRY_SECONDS = env_int("EXPORT_EXPIRY_SECONDS", 3600)
+# SIPAS surveys (sipas/, docs/measuring.md): an agency's results are shown only from this many
+# respondents up, so that an officer cannot tell who answered what.
+SIPAS_MIN_RESPONSES = env_int("SIPAS_MIN_RESPONSES", 5)
+if SIPAS_MIN_RESPONSES < 1:
+    raise EnvError("SIPAS_MIN_RESPONSES must be at least 1")
 # The audit checkpoints (workflow/checkpoints.py): every chain's head, signed with AUDIT_KEY,
 # appended this often to a file outside the database that an auditor keeps a copy of.
 AUDIT_CHECKPOINT_SECONDS = env_int("AUDIT_CHECKPOINT_SECONDS", 3600)

@@ -86,6 +86,14 @@ TEXTS: dict[str, Text] = {
         "Hồ sơ {code_or_procedure}: đã rút theo đề nghị",
         _HELLO + "Hồ sơ {code_or_procedure} (“{procedure}”) đã được rút theo đề nghị của Ông/Bà.\nLý do: {reason}\n",
         "Hồ sơ {code_or_procedure} đã được rút theo đề nghị."),
+    # SIPAS: an invitation to a survey (sipas/), with its one-time link; no name, no dossier code.
+    "sipas.invitation": Text(
+        "Mời tham gia khảo sát mức độ hài lòng về dịch vụ hành chính công",
+        "Kính gửi Ông/Bà,\n\nỦy ban nhân dân tỉnh đang khảo sát sự hài lòng của người dân đối với sự phục vụ của "
+        "cơ quan hành chính (“{title}”). Ông/Bà được chọn ngẫu nhiên trong số người đã nhận kết quả hồ sơ gần đây.\n"
+        "Trả lời tại: {link}\n(Đường dẫn dùng một lần, không cần đăng nhập, đến {closes_at}.)\n"
+        "Câu trả lời được giữ ẩn danh: cơ quan, công chức giải quyết hồ sơ không biết ai đã trả lời gì.\n",
+        "Mời Ông/Bà trả lời khảo sát sự hài lòng về dịch vụ hành chính công (ẩn danh): {link}"),
     # To the officers responsible.
     "dossier.due_soon": Text(
         "Hồ sơ {code} sắp đến hạn: cần xử lý hoặc gửi phiếu xin lỗi, hẹn lại (mẫu 04)",
@@ -133,6 +141,7 @@ KIND_LABELS: dict[str, str] = {
     "dossier.result_ready": "Hồ sơ: đã có kết quả",
     "dossier.returned": "Hồ sơ: đã trả kết quả",
     "dossier.withdrawn": "Hồ sơ: rút hồ sơ",
+    "sipas.invitation": "Khảo sát SIPAS: lời mời trả lời",
     "dossier.due_soon": "Cán bộ: hồ sơ sắp đến hạn",
     "dossier.overdue": "Cán bộ: hồ sơ quá hạn",
     "dossier.step_overdue": "Cán bộ: bước xử lý quá hạn",

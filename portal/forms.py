@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from accounts.identity import citizen_id_error, tax_code_error
 from accounts.models import User
-from dossiers.evaluation import COMMENT_MAX, CRITERIA, POINTS
+from dossiers.evaluation import ASKED, COMMENT_MAX, CRITERIA, POINTS
 from dossiers.models import ApplicantKind
 
 # A Vietnamese phone number: 10 digits starting with 0, or +84 and 9 digits.
@@ -162,6 +162,8 @@ class EvaluationForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for code, label in CRITERIA:
+            if code not in ASKED:
+                continue
             self.fields[code] = forms.TypedChoiceField(
                 label=label, choices=[(str(p), f"{p} điểm — {text}") for p, text in POINTS], coerce=int,
                 widget=forms.RadioSelect,
@@ -171,4 +173,4 @@ class EvaluationForm(Form):
             widget=forms.Textarea(attrs={"rows": 3}), error_messages={"max_length": "Tối đa %(limit_value)d ký tự."})
 
     def scores(self) -> dict:
-        return {code: self.cleaned_data[code] for code, _ in CRITERIA}
+        return {code: self.cleaned_data[code] for code in ASKED}

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 
 from catalogue.models import Component
 from dossiers import actions, lookup
-from dossiers.evaluation import CRITERIA, EDIT_DAYS, MAX_TOTAL, band
+from dossiers.evaluation import ASKED as ASKED_CRITERIA
+from dossiers.evaluation import CRITERIA, EDIT_DAYS, LABELS, MAX_TOTAL, MEASURED, band, measured
 from dossiers.files import ACCEPTED, attach_file
 from dossiers.forms.common import missing_items
 from dossiers.models import Dossier, Evaluation
@@ -164,6 +165,8 @@ def evaluate(request, pk: int):
     else:
         initial = {**existing.scores, "comment": existing.comment} if existing else {}
         form = EvaluationForm(initial=initial)
+    found = measured(d)
     return render(request, "portal/evaluate.html", {
         "dossier": d, "form": form, "existing": existing, "edit_days": EDIT_DAYS, "criteria": CRITERIA,
+        "measured": [(LABELS[code], found[code]) for code in MEASURED], "asked": len(ASKED_CRITERIA),
     })

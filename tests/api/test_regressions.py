@@ -113,10 +113,10 @@ def test_an_action_without_any_body_is_the_same_as_an_empty_one(hoa, received):
 
 @pytest.mark.parametrize("scores", [{"c1": "2"}, {"c1": 3}, {"c1": -1}, {"c1": 1.5}, {"c1": True}])
 def test_scores_are_whole_points_from_0_to_2(hoa, received, scores):
-    from dossiers.evaluation import CRITERIA
+    from dossiers.evaluation import ASKED
 
-    every = {code: 2 for code, _ in CRITERIA}
-    first = CRITERIA[0][0]
+    every = dict.fromkeys(ASKED, 2)
+    first = ASKED[0]
     body = {"scores": {**every, first: scores["c1"]}}
     response = act(client_for(hoa), received, "evaluate", body)
     assert response.status_code == 422
@@ -124,12 +124,12 @@ def test_scores_are_whole_points_from_0_to_2(hoa, received, scores):
 
 
 def test_scores_missing_a_criterion_are_refused_by_name(hoa, received):
-    from dossiers.evaluation import CRITERIA
+    from dossiers.evaluation import ASKED
 
-    body = {"scores": {code: 2 for code, _ in CRITERIA[1:]}}
+    body = {"scores": dict.fromkeys(ASKED[1:], 2)}
     response = act(client_for(hoa), received, "evaluate", body)
     assert response.status_code == 422
-    assert fields_of(response) == [f"payload.scores.{CRITERIA[0][0]}"]
+    assert fields_of(response) == [f"payload.scores.{ASKED[0]}"]
 
 
 @pytest.mark.parametrize("dossier_id", ["0", "99999999999999999999"])

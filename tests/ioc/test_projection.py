@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossiers import actions
-from dossiers.evaluation import CODES
+from dossiers.evaluation import ASKED
 from dossiers.models import Channel, Dossier, DossierEvent, Evaluation
 from dossiers.states import OPEN, PAUSED
 from ioc import projection
@@ -79,7 +79,7 @@ def inputs(action: str, d: Dossier, land_info) -> dict:
         "request_payment": {"amount": 75000, "reason": "Lệ phí"}, "withdraw": {"reason": "Thôi"},
         "transfer": {"version": land_info},
         "apologize": {"reason": "Chậm", "new_due_at": (d.due_at or timezone.now()) + timedelta(days=1)},
-        "evaluate": {"scores": dict.fromkeys(CODES, 2)},
+        "evaluate": {"scores": dict.fromkeys(ASKED, 2)},
     }.get(action, {})
 
 
@@ -98,7 +98,7 @@ def walk(seed: int, permit, land_info, people, clock) -> None:
             continue
         action, person = rng.choice(offers)
         if action == "evaluate" and rng.random() < 0.5:
-            kwargs = {"scores": {code: rng.randint(0, 2) for code in CODES}}
+            kwargs = {"scores": {code: rng.randint(0, 2) for code in ASKED}}
         else:
             kwargs = inputs(action, target, land_info)
         with contextlib.suppress(actions.ActionError):  # a guard said no (a second apology): walk on

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from dossiers import actions
-from dossiers.evaluation import CODES
+from dossiers.evaluation import ASKED, measured
 from dossiers.models import Dossier, Evaluation
 from dossiers.states import State
 from tests.conftest import make_user
@@ -30,7 +30,7 @@ def returned(d, hoa, minh, dung):
 
 
 def all_twos():
-    return dict.fromkeys(CODES, "2")
+    return dict.fromkeys(ASKED, "2")
 
 
 def test_the_list_and_the_page_show_only_ones_own(client, lan, online):
@@ -85,23 +85,31 @@ def test_scoring_once_returned_and_editable_for_a_week(client, lan, online, hoa,
     assert response.status_code == 200 and "online" in response.context["form"].errors
     client.post(f"/ho-so-cua-toi/{d.pk}/danh-gia/", {**all_twos(), "comment": "Tốt"})
     evaluation = Evaluation.objects.get(dossier=d)
-    assert (evaluation.total, evaluation.agency, evaluation.officer) == (18, d.receiving_agency, hoa)
+    # Six criteria asked, three measured from the dossier's events (dossiers/evaluation.py).
+    d.refresh_from_db()
+    system = measured(d)
+    assert evaluation.scores == {**dict.fromkeys(ASKED, 2), **system}
+    assert (evaluation.total, evaluation.agency, evaluation.officer) == (12 + sum(system.values()),
+                                                                         d.receiving_agency, hoa)
     client.post(f"/ho-so-cua-toi/{d.pk}/danh-gia/", {**all_twos(), "attitude": "0"})
-    assert Evaluation.objects.get(dossier=d).total == 16
+    assert Evaluation.objects.get(dossier=d).total == 10 + sum(system.values())
     assert d.events.filter(action="evaluate").count() == 2
     clock.move_to(timezone.now() + timedelta(days=8))
     response = client.post(f"/ho-so-cua-toi/{d.pk}/danh-gia/", all_twos())
-    assert response.status_code == 302 and Evaluation.objects.get(dossier=d).total == 16
+    assert response.status_code == 302 and Evaluation.objects.get(dossier=d).total == 10 + sum(system.values())
 
 
 def test_scores_are_checked_by_the_action_itself(lan, online, hoa, minh, dung):
     d = returned(online, hoa, minh, dung)
     with pytest.raises(actions.ActionError):
-        actions.evaluate(d, lan, scores={**dict.fromkeys(CODES, 2), "online": 3})
+        actions.evaluate(d, lan, scores={**dict.fromkeys(ASKED, 2), "online": 3})
     with pytest.raises(actions.ActionError):
-        actions.evaluate(d, lan, scores={"total_time": 2})
+        actions.evaluate(d, lan, scores={"attitude": 2})
+    # A measured criterion is the system's to give, never the applicant's.
+    with pytest.raises(actions.ActionError, match="hệ thống tự tính"):
+        actions.evaluate(d, lan, scores={**dict.fromkeys(ASKED, 2), "total_time": 2})
     with pytest.raises(actions.ActionDenied):
-        actions.evaluate(d, hoa, scores=dict.fromkeys(CODES, 2))
+        actions.evaluate(d, hoa, scores=dict.fromkeys(ASKED, 2))
 
 
 def test_the_applicant_prints_her_forms_but_not_the_control_slip(client, lan, online, hoa):

@@ -19,7 +19,7 @@ from accounts.roles import Role
 from catalogue.specs import StepSpecRow, write_spec
 from documents.actions import digitize
 from dossiers import actions
-from dossiers.evaluation import CODES
+from dossiers.evaluation import ASKED
 from dossiers.files import attach_file
 from dossiers.machine import DOSSIER, step_agency_id
 from dossiers.models import Channel, Dossier
@@ -145,7 +145,7 @@ def take(action: str, d: Dossier, user, p: dict, land_info):
         "withdraw": lambda: actions.withdraw(d, user, reason="Không còn nhu cầu"),
         "apologize": lambda: actions.apologize(d, user, reason="Chờ ý kiến",
                                                new_due_at=(d.due_at or timezone.now()) + timedelta(days=1)),
-        "evaluate": lambda: actions.evaluate(d, user, scores=dict.fromkeys(CODES, 2)),
+        "evaluate": lambda: actions.evaluate(d, user, scores=dict.fromkeys(ASKED, 2)),
         "attach_file": lambda: attach_file(d, None, SimpleUploadedFile("don.pdf", PDF), user),
         "digitize": lambda: digitize(a_file_of(d), user, kind="Đơn đề nghị"),
         "alert_due_soon": lambda: engine.perform(DOSSIER, d.pk, "alert_due_soon", user),

@@ -9,6 +9,7 @@ from demo.synonyms import load_synonyms
 from dossiers.demo import load_dossiers_demo
 from fieldreports.demo import load_fieldreports_demo
 from ioc.projection import catch_up_untracked
+from scoring.projection import rebuild as rebuild_scores
 
 
 class Command(BaseCommand):
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         dossiers = load_dossiers_demo()  # after the catalogue and the demo accounts
         history = "" if options["no_history"] else load_history()
         figures = catch_up_untracked()  # the demo's dossiers tell nobody: the figures apply them here
+        scored = rebuild_scores()  # and the citizens' scores roll up from their evaluations (idempotent)
         self.stdout.write(self.style.SUCCESS(f"{counts} {catalogue} Search synonyms: {synonyms} new. "
                                              f"{fieldreports} {dossiers} {history} "
-                                             f"Operations figures: {figures} dossiers applied."))
+                                             f"Operations figures: {figures} dossiers applied; {scored} scores rolled "
+                                             "up."))
