@@ -11,6 +11,7 @@ to that person. Files older than EXPORT_KEEP_DAYS are deleted by a periodic task
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 from datetime import timedelta
 
@@ -128,7 +129,8 @@ def write(export: Export) -> int:
     count, rows = table.rows(f) if agencies else (0, iter(()))
     Export.objects.filter(pk=export.pk).update(rows_total=count)
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(table.title[:31])
+    # Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]
+    sheet = book.create_sheet(re.sub(r"[:\\/?*\[\]]", " ", table.title)[:31].strip())
     bold = Font(bold=True)
 
     def heading(text: str, size: int | None = None):

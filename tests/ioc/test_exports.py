@@ -86,7 +86,13 @@ def test_every_table_exports_its_columns_and_rows(client, permit, hoa, vy, world
     assert export.status == Export.Status.DONE, export.error
     sheet = workbook(client, export)
     rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[5][:len(tables.TABLES[slug].columns)]) == list(tables.TABLES[slug].columns)
+    columns = tables.TABLES[slug].columns
+    if callable(columns):  # headings that depend on the filters (a PAR INDEX round's areas)
+        from ioc.access import visible_agencies
+        from ioc.filters import Filters
+
+        columns = columns(Filters({"ky": "nam"}, visible_agencies(vy)))
+    assert list(rows[5][:len(columns)]) == list(columns)
     assert len(rows) - 6 == export.rows_done
     if slug in ("co-quan", "thu-tuc", "ho-so", "hinh-thuc", "theo-ngay", "chi-so-766", "phan-anh-don-vi"):
         assert export.rows_done >= 1

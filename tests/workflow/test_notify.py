@@ -132,5 +132,6 @@ def test_every_kind_has_a_text_and_a_label():
 
     assert set(KIND_LABELS) == set(TEXTS)
     kinds = set(subscribers.APPLICANT_KINDS.values()) | set(subscribers.OFFICER_KINDS.values()) | {
-        "dossier.result_ready", "fieldreport.status", "fieldreport.dispatched", "fieldreport.escalated"}
+        "dossier.result_ready", "fieldreport.status", "fieldreport.dispatched", "fieldreport.escalated",
+        "sipas.invitation"}  # sent by the survey itself (sipas/), not by an event subscriber
     assert kinds == set(TEXTS)
